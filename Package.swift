@@ -1,0 +1,29 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "bptt-course",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "ElmanRNN", targets: ["ElmanRNN"]),
+        .library(name: "Display", targets: ["Display"]),
+        .executable(name: "bptt", targets: ["bptt"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The seed's network: encoding, forward pass, BPTT, SGD, training, evaluation.
+        .target(name: "ElmanRNN"),
+        // Tables and ASCII plots that snippets (and `bptt`) print.
+        .target(name: "Display"),
+        .executableTarget(
+            name: "bptt",
+            dependencies: [
+                "ElmanRNN", "Display",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ElmanRNNTests", dependencies: ["ElmanRNN", "Display"]),
+    ]
+)

@@ -1,0 +1,62 @@
+import Dispatch
+import Foundation
+
+/// The outcome of one training run, as `bptt sweep` and the course report it.
+public struct RunSummary: Sendable, Equatable {
+    public var seed: UInt64
+    public var epochsToConverge: Int?
+    public var exhaustiveAccuracy: Double
+    public var finalLoss: Double
+}
+
+extension RunSummary {
+    /// Trains one network and evaluates it on every operand pair.
+    public init(training configuration: TrainingConfiguration) {
+        var trainer = Trainer(configuration)
+        let history = trainer.train()
+        self.init(
+            seed: configuration.seed,
+            epochsToConverge: history.epochsToConverge,
+            exhaustiveAccuracy: Evaluation.exhaustiveAccuracy(
+                trainer.θ, operandRange: configuration.operandRange, encoding: trainer.encoding),
+            finalLoss: history.loss.last ?? .nan
+        )
+    }
+}
+
+/// Many seeds of one configuration, trained in parallel on all cores.
+public struct Sweep: Sendable {
+    public var runs: [RunSummary]
+
+    public init(_ configuration: TrainingConfiguration, seeds: [UInt64]) {
+        let results = ResultSlots(count: seeds.count)
+        DispatchQueue.concurrentPerform(iterations: seeds.count) { k in
+            var one = configuration
+            one.seed = seeds[k]
+            results.store(RunSummary(training: one), at: k)
+        }
+        runs = results.values
+    }
+
+    public var converged: [Int] { runs.compactMap(\.epochsToConverge).sorted() }
+
+    /// The median of the epochs to converge over the runs that converged.
+    public var medianEpochs: Double? {
+        let e = converged
+        guard !e.isEmpty else { return nil }
+        return e.count.isMultiple(of: 2) ? Double(e[e.count / 2 - 1] + e[e.count / 2]) / 2 : Double(e[e.count / 2])
+    }
+
+    public var meanExhaustiveAccuracy: Double {
+        runs.map(\.exhaustiveAccuracy).reduce(0, +) / Double(max(runs.count, 1))
+    }
+}
+
+/// Results written from concurrent iterations, each into its own slot.
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [RunSummary?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func store(_ value: RunSummary, at k: Int) { lock.withLock { slots[k] = value } }
+    var values: [RunSummary] { lock.withLock { slots.map { $0! } } }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import Display
+import ElmanRNN
+import Foundation
+
+@main
+struct BPTT: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bptt",
+        abstract: "Train and inspect the seed's Elman RNN that adds binary numbers, by BPTT.",
+        subcommands: [Train.self, Gradients.self, Sweep.self, Bench.self]
+    )
+}
+
+/// A user-facing failure: printed as one line `Error: ...`, exit code 1.
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension OutputGradient: ExpressibleByArgument {}
+extension BitOrder: ExpressibleByArgument {}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Display
+import ElmanRNN
+import Foundation
+
+struct Train: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Train one network, plot its accuracy curve and evaluate it on every operand pair.")
+
+    @OptionGroup var options: TrainingOptions
+    @Option(help: "Write the trained parameters to this JSON file.") var save: String?
+    @Flag(help: "Print one JSON object (epochsToConverge, exhaustiveAccuracy, finalLoss, seconds) instead.")
+    var json = false
+
+    func run() throws {
+        let configuration = options.configuration
+        let progress = ProgressLine(total: configuration.epochs, enabled: !json)
+        let clock = ContinuousClock()
+        let start = clock.now
+        var trainer = Trainer(configuration)
+        let history = trainer.train(progressInterval: max(configuration.epochs / 200, 1)) { history in
+            progress.update(epoch: history.loss.count, accuracy: history.windowAccuracy.last ?? 0)
+        }
+        let accuracy = Evaluation.exhaustiveAccuracy(
+            trainer.θ, operandRange: configuration.operandRange, encoding: trainer.encoding)
+        let seconds = (clock.now - start).seconds
+        progress.finish()
+        if let save {
+            do { try trainer.θ.json.write(toFile: save, atomically: true, encoding: .utf8) } catch {
+                throw CLIError("cannot write \(save): \(error.localizedDescription)")
+            }
+        }
+        if json {
+            let converge = history.epochsToConverge.map(String.init) ?? "null"
+            print("{\"epochsToConverge\": \(converge), \"exhaustiveAccuracy\": \(accuracy), "
+                + "\"finalLoss\": \(history.loss.last ?? .nan), \"seconds\": \(seconds)}")
+            return
+        }
+        Plot(
+            title: "Training accuracy (last \(configuration.window) samples)", xLabel: "epoch",
+            yLabel: "accuracy", series: [.init(name: "accuracy", y: history.windowAccuracy)],
+            yRange: 0...1
+        ).show()
+        print("")
+        print("converged (last \(configuration.window) all right) at epoch: "
+            + (history.epochsToConverge.map(String.init) ?? "never"))
+        print("exhaustive accuracy over all \(configuration.operandRange)×\(configuration.operandRange) pairs: "
+            + String(format: "%.2f%%", accuracy * 100))
+        print("final loss: \(history.loss.last ?? .nan)   time: \(String(format: "%.2f", seconds)) s")
+        if let save { print("saved parameters to \(save)") }
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+}
+
+/// One line on stderr rewritten in place, only when stderr is a terminal, so logs stay clean.
+final class ProgressLine {
+    private let total: Int
+    private let enabled: Bool
+
+    init(total: Int, enabled: Bool) {
+        self.total = total
+        self.enabled = enabled && isatty(STDERR_FILENO) == 1
+    }
+
+    func update(epoch: Int, accuracy: Double) {
+        guard enabled else { return }
+        let filled = epoch * 30 / max(total, 1)
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled)
+        FileHandle.standardError.write(Data(String(
+            format: "\r[%@] epoch %d/%d  accuracy %5.1f%%", bar, epoch, total, accuracy * 100).utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
