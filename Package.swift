@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "ElmanRNN", targets: ["ElmanRNN"]),
         .library(name: "Display", targets: ["Display"]),
         .executable(name: "bptt", targets: ["bptt"]),
+        .executable(name: "weave", targets: ["weave"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,6 +25,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        // weave's stages: Load, Tangle, Execute, Weave (and Render, for the site).
+        .target(name: "WeaveKit", dependencies: ["CCmark", "Display"]),
+        .executableTarget(
+            name: "weave",
+            dependencies: ["WeaveKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(name: "ElmanRNNTests", dependencies: ["ElmanRNN", "Display"]),
+        .testTarget(name: "WeaveKitTests", dependencies: ["WeaveKit"]),
+        .testTarget(name: "ChapterTests", dependencies: ["WeaveKit"]),
     ]
 )

@@ -1,0 +1,43 @@
+/// A chapter as loaded: its Markdown text and the snippets found in cmark's tree.
+public struct Chapter: Sendable {
+    /// The path as given (e.g. `chapters/02-encoding.md`); diagnostics and `#sourceLocation` use it.
+    public var path: String
+    public var source: String
+    public var title: String
+    public var snippets: [Snippet]
+
+    /// The file name without `.md`, used for page names and filters.
+    public var name: String {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        return file.hasSuffix(".md") ? String(file.dropLast(3)) : file
+    }
+
+    public var runnableSnippets: [Snippet] { snippets.filter(\.tags.runs) }
+
+    public func location(line: Int, column: Int? = nil) -> SourceLocation {
+        SourceLocation(file: path, line: line, column: column)
+    }
+}
+
+/// A fenced ```swift block and what its tags ask for.
+public struct Snippet: Sendable, Equatable {
+    /// Position among the chapter's snippets, from 0.
+    public var index: Int
+    /// The line of the opening fence; the code starts on the next line.
+    public var fenceLine: Int
+    /// The code: the block's own text, or for `include=` the region read from `Sources/`.
+    public var code: String
+    public var tags: Tags
+    /// The ```output block right after an `expect` snippet, if there is one.
+    public var expected: ExpectedOutput?
+
+    public var firstCodeLine: Int { fenceLine + 1 }
+}
+
+/// An ```output block: what an `expect` snippet must print.
+public struct ExpectedOutput: Sendable, Equatable {
+    /// Lines of the opening and closing fences (1-based).
+    public var fenceLine: Int
+    public var closingLine: Int
+    public var text: String
+}

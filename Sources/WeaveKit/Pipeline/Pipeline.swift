@@ -1,0 +1,123 @@
+import Foundation
+
+/// Where the chapters are, where results go, and how to run them.
+public struct PipelineOptions: Sendable {
+    public var chapters: String
+    public var root: URL
+    public var cache: URL
+    public var jobs: Int
+    public var useCache: Bool
+    public var swiftc: String?
+    /// Chapters whose name contains any of these; empty selects all.
+    public var filters: [String]
+
+    public init(chapters: String = "chapters", root: URL, cache: URL? = nil, jobs: Int? = nil,
+                useCache: Bool = true, swiftc: String? = nil, filters: [String] = []) {
+        self.chapters = chapters
+        self.root = root
+        self.cache = cache ?? root.appendingPathComponent(".build/weave")
+        self.jobs = max(jobs ?? ProcessInfo.processInfo.activeProcessorCount, 1)
+        self.useCache = useCache
+        self.swiftc = swiftc
+        self.filters = filters
+    }
+}
+
+/// One chapter after Load → Tangle → Execute → Weave.
+public struct ChapterReport: Sendable {
+    public var path: String
+    public var chapter: Chapter?
+    public var execution: ChapterExecution?
+    public var errors: [WeaveError]
+
+    public var succeeded: Bool { errors.isEmpty }
+    public var cached: Bool { execution?.cached ?? false }
+    public var seconds: Double { execution?.seconds ?? 0 }
+    public var snippetsRun: Int { execution?.outputs.count ?? 0 }
+
+    /// Snippets with an error located in them (at least one when the chapter failed).
+    public var snippetsFailed: Int {
+        guard !errors.isEmpty else { return 0 }
+        guard let chapter else { return 1 }
+        let failing = Set(errors.compactMap { error -> Int? in
+            guard let line = error.location?.line else { return nil }
+            return chapter.snippets.last { $0.fenceLine <= line }?.index
+        })
+        return max(failing.count, 1)
+    }
+
+    public var snippetsPassed: Int { max(snippetsRun - snippetsFailed, 0) }
+}
+
+/// The stages shared by `weave check`, `weave accept`, the site build and `swift test`.
+public enum Pipeline {
+    /// Runs every selected chapter, in parallel, and returns their reports in file order.
+    public static func run(_ options: PipelineOptions, statistics: Statistics = Statistics()) throws(WeaveError) -> [ChapterReport] {
+        var paths = try ChapterLoader.chapterPaths(in: options.chapters)
+        if !options.filters.isEmpty {
+            paths = paths.filter { path in options.filters.contains { path.split(separator: "/").last!.contains($0) } }
+            guard !paths.isEmpty else {
+                throw WeaveError("no chapter in \(options.chapters) matches \(options.filters.joined(separator: ", "))")
+            }
+        }
+        let toolchain = try Toolchain(explicit: options.swiftc)
+        let library = try LibraryBuild.prepare(
+            root: options.root, cache: options.cache, toolchain: toolchain, useCache: options.useCache,
+            statistics: statistics)
+        let runner = ChapterRunner(library: library, toolchain: toolchain, cache: options.cache, root: options.root,
+                                   useCache: options.useCache, statistics: statistics)
+        return parallelMap(paths, jobs: options.jobs) { path in
+            runChapter(path, root: options.root, runner: runner)
+        }
+    }
+
+    static func runChapter(_ path: String, root: URL, runner: ChapterRunner) -> ChapterReport {
+        let chapter: Chapter
+        do { chapter = try ChapterLoader.load(path, root: root) } catch {
+            return ChapterReport(path: path, chapter: nil, execution: nil, errors: [error])
+        }
+        let execution = runner.execute(chapter)
+        let errors = execution.errors.isEmpty ? Expectations.check(chapter, execution) : execution.errors
+        return ChapterReport(path: path, chapter: chapter, execution: execution, errors: errors)
+    }
+
+    /// Writes each chapter's new expected outputs in place; returns the paths it changed.
+    public static func accept(_ reports: [ChapterReport]) throws(WeaveError) -> [String] {
+        var changed: [String] = []
+        for report in reports {
+            guard let chapter = report.chapter, let execution = report.execution, execution.errors.isEmpty,
+                  let text = Accept.rewrite(chapter, execution) else { continue }
+            do { try Data(text.utf8).write(to: URL(fileURLWithPath: chapter.path), options: .atomic) } catch {
+                throw WeaveError("cannot write the chapter: \(error.localizedDescription)", at: SourceLocation(file: chapter.path))
+            }
+            changed.append(chapter.path)
+        }
+        return changed
+    }
+}
+
+/// `transform` over `items` on `jobs` threads, results in input order.
+func parallelMap<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, _ transform: @escaping @Sendable (T) -> R) -> [R] {
+    let slots = Slots<R>(items.count)
+    DispatchQueue.concurrentPerform(iterations: min(jobs, items.count)) { _ in
+        while true {
+            let k: Int? = slots.lock.withLock {
+                guard slots.next < items.count else { return nil }
+                defer { slots.next += 1 }
+                return slots.next
+            }
+            guard let k else { return }
+            let result = transform(items[k])
+            slots.lock.withLock { slots.results[k] = result }
+        }
+    }
+    return slots.results.map { $0! }
+}
+
+/// Results written from several threads, each into its own slot, under a lock.
+private final class Slots<R>: @unchecked Sendable {
+    var results: [R?]
+    var next = 0
+    let lock = NSLock()
+    init(_ count: Int) { results = Array(repeating: nil, count: count) }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import WeaveKit
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run every chapter's snippets and compare expected outputs; write nothing but the cache.")
+
+    @OptionGroup var options: CommonOptions
+
+    func run() throws {
+        let clock = ContinuousClock(), start = clock.now
+        let statistics = Statistics()
+        let reports: [ChapterReport]
+        do { reports = try Pipeline.run(options.pipeline, statistics: statistics) } catch { throw fail([error]) }
+        Summary.print(reports, statistics: statistics, seconds: (clock.now - start))
+        let failures = reports.flatMap(\.errors)
+        if !failures.isEmpty { throw fail(failures) }
+    }
+}
+
+enum Summary {
+    /// One line per chapter, then the totals.
+    static func print(_ reports: [ChapterReport], statistics: Statistics, seconds: Duration) {
+        let width = reports.map(\.path.count).max() ?? 0
+        for r in reports {
+            let status = r.succeeded ? "ok    " : "FAILED"
+            let line = String(format: "%@  %@  %2d run  %2d passed  %2d failed  %6.2f s  %@",
+                              status, r.path.padding(toLength: width, withPad: " ", startingAt: 0),
+                              r.snippetsRun, r.snippetsPassed, r.snippetsFailed, r.seconds,
+                              r.cached ? "cached" : "fresh")
+            Swift.print(line)
+        }
+        let failed = reports.filter { !$0.succeeded }.count
+        let total = Double(seconds.components.seconds) + Double(seconds.components.attoseconds) * 1e-18
+        Swift.print(String(format: "%d chapters: %d passed, %d failed; %d compiler runs; %.2f s",
+                           reports.count, reports.count - failed, failed, statistics.compilerInvocations, total))
+    }
+}

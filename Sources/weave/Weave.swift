@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import WeaveKit
+
+@main
+struct Weave: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "weave",
+        abstract: "Run the course's chapters (Markdown with Swift snippets) and check their results.",
+        subcommands: [Check.self, Accept.self],
+        defaultSubcommand: Check.self
+    )
+}
+
+/// Options every command shares.
+struct CommonOptions: ParsableArguments {
+    @Option(help: "The folder of chapters (*.md, in file-name order).") var chapters = "chapters"
+    @Option(help: "The package root: where Sources/ is. Default: the current folder.") var root: String?
+    @Option(help: "Chapters compiled and run at once. Default: the number of cores.") var jobs: Int?
+    @Flag(help: "Ignore cached results and run everything again.") var noCache = false
+    @Option(help: "The Swift compiler. Default: $WEAVE_SWIFTC, else swiftc on PATH.") var swiftc: String?
+    @Argument(help: "Only chapters whose file name contains one of these.") var filters: [String] = []
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    var pipeline: PipelineOptions {
+        let rootURL = URL(fileURLWithPath: root ?? FileManager.default.currentDirectoryPath)
+        return PipelineOptions(chapters: chapters, root: rootURL, jobs: jobs, useCache: !noCache,
+                               swiftc: swiftc, filters: filters)
+    }
+}
+
+/// Prints a failure to stderr and exits non-zero without a stack trace.
+func fail(_ errors: [WeaveError]) -> ExitCode {
+    for error in errors { FileHandle.standardError.write(Data((error.description + "\n").utf8)) }
+    return ExitCode.failure
+}

@@ -1,0 +1,123 @@
+import Display
+import Foundation
+import Testing
+@testable import WeaveKit
+
+@Suite struct LoadTests {
+    let here = SourceLocation(file: "x.md", line: 1)
+
+    @Test func tagsParseEveryWordOfTheVocabulary() throws {
+        let tags = try Tags(words: ["hidden", "quiet", "timeout=2.5"], at: here)
+        #expect(tags.hidden && tags.quiet && tags.timeout == 2.5 && tags.runs)
+        let include = try Tags(words: ["include=Sources/A.swift#region"], at: here)
+        #expect(include.include == Tags.Include(path: "Sources/A.swift", anchor: "region"))
+        #expect(!include.runs)
+        #expect(try !Tags(words: ["norun"], at: here).runs)
+    }
+
+    @Test(arguments: ["timeout=0", "timeout=x", "include=nofile", "include=#a", "expect=1", "norun expect"])
+    func badTagsAreRejected(_ words: String) {
+        #expect(throws: WeaveError.self) { try Tags(words: words.split(separator: " "), at: here) }
+    }
+
+    @Test func snippetsComeFromCmarksTreeWithTheirLines() throws {
+        let fixture = try Fixture(["a.md": """
+            # Title *here*
+
+            ~~~swift hidden
+            let a = 1
+            ~~~
+
+                indented code is not a snippet
+
+            > ```swift
+            > print(a)
+            > ```
+
+            ```python
+            print("not swift")
+            ```
+            """])
+        defer { fixture.remove() }
+        let chapter = try ChapterLoader.load(fixture.path("a.md"), root: packageRoot)
+        #expect(chapter.title == "Title here")
+        #expect(chapter.snippets.map(\.fenceLine) == [3, 9])
+        #expect(chapter.snippets.map(\.code) == ["let a = 1", "print(a)"])
+        #expect(chapter.snippets[0].tags.hidden)
+    }
+
+    @Test func includeReadsTheRegionBetweenAnchors() throws {
+        let fixture = try Fixture(["a.md": "# T\n\n```swift include=Sources/ElmanRNN/SGD.swift#sgd\n```\n"])
+        defer { fixture.remove() }
+        let code = try ChapterLoader.load(fixture.path("a.md"), root: packageRoot).snippets[0].code
+        #expect(code.hasPrefix("for k in U.elements.indices"))
+        #expect(!code.contains("weave:"))
+    }
+}
+
+@Suite struct TangleTests {
+    @Test func programPutsEachSnippetAtItsMarkdownLine() {
+        let chapter = Chapter(path: "chapters/x.md", source: "", title: "X", snippets: [
+            Snippet(index: 0, fenceLine: 3, code: "let a = 1", tags: Tags()),
+            Snippet(index: 1, fenceLine: 7, code: "shown only", tags: { var t = Tags(); t.norun = true; return t }()),
+            Snippet(index: 2, fenceLine: 11, code: "print(a)", tags: Tags()),
+        ])
+        let program = ChapterProgram(chapter)
+        #expect(program.snippetIndexes == [0, 2])
+        #expect(program.source.contains("#sourceLocation(file: \"chapters/x.md\", line: 4)\nlet a = 1\n#sourceLocation()"))
+        #expect(program.source.contains("line: 12)\nprint(a)"))
+        #expect(!program.source.contains("shown only"))
+        #expect(program.source.contains("setvbuf(stdout, nil, _IOLBF, 0)"))
+    }
+}
+
+@Suite struct ExecuteTests {
+    @Test func outputIsSplitPerSnippetAndRecordsAreDecoded() throws {
+        let table = Table(columns: ["a"], rows: [["1"]])
+        let json = String(decoding: try JSONEncoder().encode(table), as: UTF8.self)
+        let stdout = "\u{1E}snippet\u{1F}0\nhello\nworld\n\u{1E}snippet\u{1F}2\n\u{1E}table\u{1F}\(json)\nafter\n\u{1E}end\u{1F}\n"
+        let parsed = OutputParser(stdout: stdout)
+        #expect(parsed.finished)
+        #expect(parsed.outputs.map(\.index) == [0, 2])
+        #expect(parsed.outputs[0].items == [.text("hello\nworld")])
+        #expect(parsed.outputs[1].items == [.table(table), .text("after")])
+    }
+
+    @Test func compilerDiagnosticsQuoteTheMarkdownLine() {
+        let chapter = Chapter(path: "chapters/x.md", source: "# X\n\n```swift\nlet y = nope\n```\n", title: "X", snippets: [])
+        let errors = CompilerDiagnostics.errors(
+            in: "chapters/x.md:4:9: error: cannot find 'nope' in scope\nmain.swift:9:1: warning: unused", chapter: chapter)
+        #expect(errors.count == 1)
+        #expect(errors[0].description == """
+            chapters/x.md:4:9: error: cannot find 'nope' in scope
+            4 | let y = nope
+              |         ^
+            """)
+    }
+}
+
+@Suite struct WeaveStageTests {
+    @Test func diffShowsChangedLinesWithContext() {
+        #expect(LineDiff.lines(from: "a\nb\nc\nd\ne\nf", to: "a\nb\nc\nD\ne\nf", context: 1) == [" c", "-d", "+D", " e"])
+    }
+
+    @Test func acceptRewritesOnlyTheOutputBlocks() throws {
+        let before = "# T\r\n\nIntro  with  spaces.\n\n```swift expect\nprint(\"new\")\n```\n\n```output\nold\n```\n\nTail\n"
+        let fixture = try Fixture(["x.md": before])
+        defer { fixture.remove() }
+        let changed = try Pipeline.accept(try fixture.run())
+        #expect(changed == [fixture.path("x.md")])
+        let after = try String(contentsOfFile: fixture.path("x.md"), encoding: .utf8)
+        #expect(after == before.replacingOccurrences(of: "```output\nold\n```", with: "```output\nnew\n```"))
+        #expect(try fixture.run().allSatisfy { $0.succeeded })
+        #expect(try Pipeline.accept(try fixture.run()).isEmpty)
+    }
+
+    @Test func acceptInsertsAMissingOutputBlock() throws {
+        let fixture = try Fixture(["x.md": "# T\n\n```swift expect\nprint(\"```\")\n```\nAfter.\n"])
+        defer { fixture.remove() }
+        _ = try Pipeline.accept(try fixture.run())
+        let after = try String(contentsOfFile: fixture.path("x.md"), encoding: .utf8)
+        #expect(after == "# T\n\n```swift expect\nprint(\"```\")\n```\n\n````output\n```\n````\nAfter.\n")
+    }
+}
