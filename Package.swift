@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
     ],
     targets: [
         // The seed's network: encoding, forward pass, BPTT, SGD, training, evaluation.
@@ -27,7 +28,14 @@ let package = Package(
         ),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         // weave's stages: Load, Tangle, Execute, Weave (and Render, for the site).
-        .target(name: "WeaveKit", dependencies: ["CCmark", "Display"]),
+        .target(
+            name: "WeaveKit",
+            dependencies: [
+                "CCmark", "Display",
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "SwiftIDEUtils", package: "swift-syntax"),
+            ]
+        ),
         .executableTarget(
             name: "weave",
             dependencies: ["WeaveKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]

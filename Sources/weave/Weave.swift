@@ -6,9 +6,9 @@ import WeaveKit
 struct Weave: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "weave",
-        abstract: "Run the course's chapters (Markdown with Swift snippets) and check their results.",
-        subcommands: [Check.self, Accept.self],
-        defaultSubcommand: Check.self
+        abstract: "Build the course site from chapters of Markdown with Swift snippets, or check them.",
+        subcommands: [Build.self, Check.self, Accept.self],
+        defaultSubcommand: Build.self
     )
 }
 

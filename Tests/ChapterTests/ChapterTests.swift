@@ -9,8 +9,8 @@ let chaptersDirectory = packageRoot.appendingPathComponent("chapters").path
 /// Every chapter of the course is one test case, run through the same stages as `weave check`:
 /// its snippets must compile, run within their limits and print their expected outputs.
 @Suite struct ChapterTests {
-    static let chapterFiles = ((try? FileManager.default.contentsOfDirectory(atPath: chaptersDirectory)) ?? [])
-        .filter { $0.hasSuffix(".md") }.sorted()
+    static let chapterFiles = ((try? ChapterLoader.chapterPaths(in: chaptersDirectory)) ?? [])
+        .map { URL(fileURLWithPath: $0).lastPathComponent }
 
     @Test func theCourseHasChapters() {
         #expect(!Self.chapterFiles.isEmpty)

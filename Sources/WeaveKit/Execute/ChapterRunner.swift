@@ -38,7 +38,7 @@ public struct ChapterRunner: Sendable {
         }
         var execution: ChapterExecution
         do {
-            execution = try compileAndRun(chapter, program, work: cache.appendingPathComponent("work/\(key.hash)"))
+            execution = try compileAndRun(chapter, program, work: cache.appendingPathComponent("work/\(key.hash)-\(UUID().uuidString)"))
         } catch {
             execution = ChapterExecution(outputs: [], errors: [error], seconds: 0, cached: false)
         }

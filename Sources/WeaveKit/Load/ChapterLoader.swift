@@ -10,7 +10,8 @@ public enum ChapterLoader {
             throw WeaveError("no chapters folder '\(directory)'; create it or pass --chapters DIR", at: location)
         }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        let chapters = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+        // index.md is the site's front page, not a chapter.
+        let chapters = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && $0 != "index.md" }.sorted()
         guard !chapters.isEmpty else {
             throw WeaveError("'\(directory)' holds no chapters; add a Markdown file such as 01-intro.md", at: location)
         }

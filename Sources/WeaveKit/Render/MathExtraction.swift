@@ -1,0 +1,112 @@
+/// A formula found in a chapter, replaced in the Markdown by a placeholder word.
+struct MathSpan: Equatable {
+    var tex: String
+    var display: Bool
+    var line: Int
+    var column: Int
+}
+
+/// Takes `$...$` and `$$...$$` out of the Markdown before cmark parses it, so that emphasis
+/// and backslash escapes cannot eat math, and puts a placeholder word (letters and digits
+/// only, which cmark leaves alone) in each one's place.
+///
+/// Code is left alone: lines of code and HTML blocks (found in cmark's own tree by the
+/// caller) are copied verbatim, and so are inline code spans, so `$` in code stays code.
+/// `\$` is a literal dollar sign.
+struct MathExtraction {
+    var markdown: String
+    var spans: [MathSpan]
+
+    static let prefix = "WEAVEMATH"
+    static func placeholder(_ index: Int) -> String { "\(prefix)\(index)Z" }
+
+    init(_ source: String, verbatimLines: Set<Int>, path: String) throws(WeaveError) {
+        var output: [String] = []
+        var spans: [MathSpan] = []
+        var display: (line: Int, column: Int, tex: String, before: String)?
+        for (offset, line) in SourceLines.split(source).enumerated() {
+            let number = offset + 1
+            if display == nil, verbatimLines.contains(number) { output.append(String(line)); continue }
+            let chars = Array(line)
+            var out = display?.before ?? ""
+            var i = 0
+            func emit(_ span: MathSpan) {
+                out += Self.placeholder(spans.count)
+                spans.append(span)
+            }
+            while i < chars.count {
+                if var open = display {
+                    if chars[i] == "$", i + 1 < chars.count, chars[i + 1] == "$" {
+                        out = open.before
+                        emit(MathSpan(tex: open.tex, display: true, line: open.line, column: open.column))
+                        display = nil
+                        i += 2
+                    } else {
+                        open.tex.append(chars[i])
+                        display = open
+                        i += 1
+                    }
+                    continue
+                }
+                let c = chars[i]
+                if c == "\\", i + 1 < chars.count {
+                    out.append(c); out.append(chars[i + 1]); i += 2
+                } else if c == "`" {
+                    let run = chars[i...].prefix { $0 == "`" }.count
+                    let end = Self.closingBackticks(chars, from: i + run, run: run)
+                    out += String(chars[i..<(end ?? (i + run))])
+                    i = end ?? (i + run)
+                } else if c == "$", i + 1 < chars.count, chars[i + 1] == "$" {
+                    display = (number, i + 1, "", out)
+                    i += 2
+                } else if c == "$", let end = Self.closingDollar(chars, from: i + 1) {
+                    emit(MathSpan(tex: String(chars[(i + 1)..<end]), display: false, line: number, column: i + 1))
+                    i = end + 1
+                } else {
+                    out.append(c); i += 1
+                }
+            }
+            if var open = display {
+                open.tex.append("\n")
+                open.before = out
+                display = open
+            } else {
+                output.append(out)
+            }
+        }
+        if let open = display {
+            throw WeaveError("display math opened with $$ is never closed", at: SourceLocation(file: path, line: open.line, column: open.column),
+                             details: ["close it with $$"])
+        }
+        markdown = output.joined(separator: "\n")
+        self.spans = spans
+    }
+
+    /// The index just after the backtick run of exactly `run` that closes a code span.
+    private static func closingBackticks(_ chars: [Character], from start: Int, run: Int) -> Int? {
+        var i = start
+        while i < chars.count {
+            guard chars[i] == "`" else { i += 1; continue }
+            let length = chars[i...].prefix { $0 == "`" }.count
+            if length == run { return i + length }
+            i += length
+        }
+        return nil
+    }
+
+    /// Inline math follows pandoc's rule: no space after the opening `$`, none before the
+    /// closing one, and no digit right after it (so "$5 and $6" stays text).
+    private static func closingDollar(_ chars: [Character], from start: Int) -> Int? {
+        guard start < chars.count, !chars[start].isWhitespace, chars[start] != "$" else { return nil }
+        var i = start
+        while i < chars.count {
+            if chars[i] == "\\" { i += 2; continue }
+            if chars[i] == "$" {
+                let afterIsDigit = i + 1 < chars.count && chars[i + 1].isNumber
+                return chars[i - 1].isWhitespace || afterIsDigit ? nil : i
+            }
+            i += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// What a site build produced.
+public struct SiteBuild: Sendable {
+    public var reports: [ChapterReport]
+    public var pages: Int
+    /// Seconds spent rendering HTML (after the chapters ran).
+    public var renderSeconds: Double
+}
+
+/// Builds the static site: every chapter through the pipeline, then each page rendered,
+/// then the whole folder swapped in at once. Any failure leaves the previous site untouched.
+public enum SiteBuilder {
+    /// The front page's Markdown, if the chapters folder has one; it is not a chapter.
+    public static let frontPage = "index.md"
+
+    public static func build(
+        _ options: PipelineOptions, output: URL, statistics: Statistics = Statistics()
+    ) throws(SiteBuildError) -> SiteBuild {
+        let reports: [ChapterReport]
+        do { reports = try Pipeline.run(options, statistics: statistics) } catch { throw SiteBuildError([error]) }
+        let failures = reports.flatMap(\.errors)
+        guard failures.isEmpty else { throw SiteBuildError(failures, reports: reports) }
+        let clock = ContinuousClock(), start = clock.now
+        let files: [String: String]
+        do { files = try render(reports, chapters: options.chapters) } catch { throw SiteBuildError([error], reports: reports) }
+        let renderSeconds = (clock.now - start).seconds
+        do { try SiteWriter.write(files, to: output) } catch { throw SiteBuildError([error], reports: reports) }
+        return SiteBuild(reports: reports, pages: files.count - 1, renderSeconds: renderSeconds)
+    }
+
+    /// Every file of the site, by name, from chapters that all succeeded.
+    public static func render(_ reports: [ChapterReport], chapters: String) throws(WeaveError) -> [String: String] {
+        let loaded = reports.compactMap { report in report.chapter.map { ($0, report.execution?.outputs ?? []) } }
+        var pages: [RenderedPage] = []
+        for (chapter, outputs) in loaded {
+            pages.append(try PageRenderer.render(source: chapter.source, path: chapter.path,
+                                                 snippets: chapter.snippets, outputs: outputs))
+        }
+        let entries = zip(loaded, pages).map { SiteLayout.Entry(file: "\($0.0.name).html", title: $1.title) }
+        let front = try frontPageContent(chapters: chapters, entries: entries)
+        var files = ["style.css": Stylesheet.css]
+        for (k, page) in pages.enumerated() {
+            files[entries[k].file] = SiteLayout.page(
+                title: page.title, courseTitle: front.title, body: page.body, entries: entries, current: k,
+                sections: page.sections)
+        }
+        files["index.html"] = SiteLayout.page(
+            title: front.title, courseTitle: front.title, body: front.body, entries: entries, current: nil, sections: [])
+        return files
+    }
+
+    /// The front page: `index.md` (title and introduction) followed by the table of contents.
+    static func frontPageContent(chapters: String, entries: [SiteLayout.Entry]) throws(WeaveError) -> (title: String, body: String) {
+        let path = (chapters.hasSuffix("/") ? String(chapters.dropLast()) : chapters) + "/" + frontPage
+        var title = "Course", body = ""
+        if let data = FileManager.default.contents(atPath: path) {
+            let page = try PageRenderer.render(source: try ChapterLoader.decodeUTF8(data, path: path), path: path)
+            title = page.title
+            body = page.body
+        }
+        body += "<h2 id=\"contents\">Contents</h2>\n<ol class=\"toc\">\n"
+            + entries.map { "<li><a href=\"\($0.file)\">\(escapeXML($0.title))</a></li>\n" }.joined() + "</ol>\n"
+        return (title, body)
+    }
+}
+
+/// A failed site build: every error found, and the reports so far for the summary.
+public struct SiteBuildError: Error, Sendable {
+    public var errors: [WeaveError]
+    public var reports: [ChapterReport]
+    init(_ errors: [WeaveError], reports: [ChapterReport] = []) {
+        self.errors = errors
+        self.reports = reports
+    }
+}

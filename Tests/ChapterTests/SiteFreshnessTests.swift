@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+import WeaveKit
+
+/// The committed site must be exactly what the current chapters and sources produce.
+@Suite struct SiteFreshnessTests {
+    @Test func committedSiteMatchesTheChapters() throws {
+        let reports = try Pipeline.run(PipelineOptions(chapters: chaptersDirectory, root: packageRoot))
+        let errors = reports.flatMap(\.errors)
+        try #require(errors.isEmpty, "\(errors.map(\.description).joined(separator: "\n"))")
+        let files = try SiteBuilder.render(reports, chapters: chaptersDirectory)
+        let site = packageRoot.appendingPathComponent("site")
+        let committed = Set((try? FileManager.default.contentsOfDirectory(atPath: site.path)) ?? [])
+        #expect(committed == Set(files.keys), "site/ has other files than a build makes: run `swift run weave`")
+        for (name, text) in files.sorted(by: { $0.key < $1.key }) {
+            let onDisk = try? Data(contentsOf: site.appendingPathComponent(name))
+            #expect(onDisk == Data(text.utf8), "site/\(name) is stale: run `swift run weave` and commit site/")
+        }
+    }
+
+    @Test func buildingTwiceGivesByteIdenticalFiles() throws {
+        let options = PipelineOptions(chapters: chaptersDirectory, root: packageRoot)
+        let first = try SiteBuilder.render(try Pipeline.run(options), chapters: chaptersDirectory)
+        let second = try SiteBuilder.render(try Pipeline.run(options), chapters: chaptersDirectory)
+        #expect(first == second)
+    }
+}
