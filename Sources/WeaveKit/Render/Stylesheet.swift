@@ -72,9 +72,11 @@ enum Stylesheet {
         .str { color: var(--str); } .com { color: var(--com); font-style: italic; } .attr, .dir { color: var(--attr); }
         td.num { color: inherit; }
         math { font-family: var(--math); font-size: 1.05em; }
-        math[display="block"] { display: block math; overflow-x: auto; overflow-y: hidden; padding: 0.5rem 0;
+        math[display="block"] { overflow-x: auto; overflow-y: hidden; padding: 0.5rem 0;
           margin: 0.75rem 0; max-width: 100%; }
         mtable.aligned mtd { padding: 0.25em 0; }
+        mtable.aligned mtd:nth-child(odd) { text-align: right; text-align: -webkit-right; }
+        mtable.aligned mtd:nth-child(even), mtable.cases mtd { text-align: left; text-align: -webkit-left; }
         .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem;
           padding-top: 1rem; border-top: 1px solid var(--rule); font-family: var(--sans); max-width: 46rem; }
         .pager a { text-decoration: none; display: flex; flex-direction: column; }

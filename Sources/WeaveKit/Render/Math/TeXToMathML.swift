@@ -151,6 +151,7 @@ struct TeXToMathML {
         case "*": return "<mo>∗</mo>"
         case "'": return "<mo>′</mo>"
         case "~": return "<mspace width=\"0.25em\"></mspace>"
+        case "(", ")", "[", "]", "|", "/": return "<mo stretchy=\"false\">\(escapeXML(String(c)))</mo>"
         default: return "<mo>\(escapeXML(String(c)))</mo>"
         }
     }
@@ -162,7 +163,11 @@ struct TeXToMathML {
             return ("<mi\(upright ? " mathvariant=\"normal\"" : "")>\(styled)</mi>", false)
         }
         if let symbol = MathSymbols.identifiers[name] { return ("<mi>\(symbol)</mi>", false) }
-        if let symbol = MathSymbols.operators[name] { return ("<mo>\(escapeXML(symbol))</mo>", false) }
+        if let symbol = MathSymbols.operators[name] {
+            // Delimiters typed without \left and \right keep their size, as in TeX.
+            let fixed = MathSymbols.delimiter(.command(name)) != nil ? " stretchy=\"false\"" : ""
+            return ("<mo\(fixed)>\(escapeXML(symbol))</mo>", false)
+        }
         if let symbol = MathSymbols.largeOperators[name] { return ("<mo largeop=\"true\" movablelimits=\"true\">\(symbol)</mo>", true) }
         if MathSymbols.functions.contains(name) { return ("<mi>\(name)</mi><mo>\u{2061}</mo>", false) }
         if let width = MathSymbols.spaces[name] { return ("<mspace width=\"\(width)\"></mspace>", false) }
@@ -202,10 +207,7 @@ struct TeXToMathML {
             throw MathError(message: "\\right needs a delimiter such as ) ] \\} | or .", offset: offsetOfCurrent)
         }
         position += 1
-        func fence(_ d: String, _ form: String) -> String {
-            d.isEmpty ? "" : "<mo fence=\"true\" form=\"\(form)\" stretchy=\"true\">\(escapeXML(d))</mo>"
-        }
-        return "<mrow>\(fence(open, "prefix"))\(items.joined())\(fence(close, "postfix"))</mrow>"
+        return "<mrow>\(Self.fence(open, "prefix"))\(items.joined())\(Self.fence(close, "postfix"))</mrow>"
     }
 
     /// \begin{aligned}, matrices and cases, as an `mtable`.
@@ -240,22 +242,24 @@ struct TeXToMathML {
         }
     }
 
+    /// Column alignment comes from the stylesheet (`mtable.aligned`, `mtable.cases`): Chromium
+    /// ignores `columnalign`, and only `-webkit-right` right-aligns inside MathML table cells.
     private func table(_ rows: [[String]], aligned: Bool, cases: Bool, delimiters: (String, String)) -> String {
         let body = rows.map { cells in
             "<mtr>" + cells.enumerated().map { column, cell in
-                // aligned pairs columns: right-aligned before each &, left-aligned after it.
-                let align = aligned ? (column.isMultiple(of: 2) ? "right" : "left") : (cases ? "left" : "center")
-                let content = aligned && !column.isMultiple(of: 2) ? "<mrow><mi></mi>\(cell)</mrow>" : "<mrow>\(cell)</mrow>"
-                return "<mtd style=\"text-align: \(align)\">\(content)</mtd>"
+                // In aligned, the cell after each & starts with an empty <mi> so "=" gets binary spacing.
+                aligned && !column.isMultiple(of: 2) ? "<mtd><mrow><mi></mi>\(cell)</mrow></mtd>" : "<mtd><mrow>\(cell)</mrow></mtd>"
             }.joined() + "</mtr>"
         }.joined()
-        let spacing = aligned ? " class=\"aligned\"" : ""
-        let mtable = "<mtable\(spacing)\(aligned ? " displaystyle=\"true\"" : "")>\(body)</mtable>"
+        let kind = aligned ? " class=\"aligned\" displaystyle=\"true\"" : cases ? " class=\"cases\"" : ""
+        let mtable = "<mtable\(kind)>\(body)</mtable>"
         guard !delimiters.0.isEmpty || !delimiters.1.isEmpty else { return mtable }
-        func fence(_ d: String, _ form: String) -> String {
-            d.isEmpty ? "" : "<mo fence=\"true\" form=\"\(form)\" stretchy=\"true\">\(escapeXML(d))</mo>"
-        }
-        return "<mrow>\(fence(delimiters.0, "prefix"))\(mtable)\(fence(delimiters.1, "postfix"))</mrow>"
+        return "<mrow>\(Self.fence(delimiters.0, "prefix"))\(mtable)\(Self.fence(delimiters.1, "postfix"))</mrow>"
+    }
+
+    /// A delimiter that grows with what it encloses (from \left, \right and matrices).
+    static func fence(_ d: String, _ form: String) -> String {
+        d.isEmpty ? "" : "<mo fence=\"true\" form=\"\(form)\" stretchy=\"true\">\(escapeXML(d))</mo>"
     }
 }
 
