@@ -26,41 +26,53 @@ public struct BackwardPass: Sendable {
     public mutating func run(
         _ θ: Parameters, forward f: ForwardPass, x: Matrix, y: [Double], outputGradient: OutputGradient
     ) {
-        let H = θ.H
-        // weave:begin dL_do
-        // ∂L/∂o(t) = (ŷ(t) − y(t)) · ŷ(t) · (1 − ŷ(t))   (exact)   or   ŷ(t) − y(t)   (seed)
-        for t in 1...τ { dL_do[t] = outputGradient.dL_do(yHat: f.yHat[t], y: y[t]) }
-        // weave:end dL_do
-
-        // weave:begin recurrence
-        for t in stride(from: τ, through: 1, by: -1) {
-            // ∂L/∂h(t) = Wᵀ ∂L/∂a(t+1) + Vᵀ ∂L/∂o(t)
-            for j in 0..<H {
-                var sum = θ.V[0, j] * dL_do[t]
-                for i in 0..<H { sum += θ.W[i, j] * dL_da[t + 1, i] }
-                dL_dh[t, j] = sum
-            }
-            // ∂L/∂a(t) = diag(1 − h(t)²) ∂L/∂h(t)
-            for i in 0..<H { dL_da[t, i] = (1 - f.h[t, i] * f.h[t, i]) * dL_dh[t, i] }
-        }
-        // weave:end recurrence
-
+        let H = θ.H, τ = self.τ
+        precondition(f.τ == τ && dL_dh.columns == H && x.rows == τ + 1 && y.count == τ + 1, "shapes do not match")
         gradients.zero()
-        // weave:begin parameter-gradients
-        for t in 1...τ {
-            for i in 0..<H {
-                // ∂L/∂U = Σₜ ∂L/∂a(t) x(t)ᵀ
-                for k in 0..<θ.inputSize { gradients.U[i, k] += dL_da[t, i] * x[t, k] }
-                // ∂L/∂W = Σₜ ∂L/∂a(t) h(t−1)ᵀ
-                for j in 0..<H { gradients.W[i, j] += dL_da[t, i] * f.h[t - 1, j] }
-                // ∂L/∂b = Σₜ ∂L/∂a(t)
-                gradients.b[i] += dL_da[t, i]
-                // ∂L/∂V = Σₜ ∂L/∂o(t) h(t)ᵀ
-                gradients.V[0, i] += dL_do[t] * f.h[t, i]
+        θ.withViews { θ in f.h.withReadGrid { h in f.yHat.withReadVec { yHat in x.withReadGrid { x in
+        withViews { dL_do, dL_dh, dL_da, g in
+            // weave:begin dL_do
+            // ∂L/∂o(t) = (ŷ(t) − y(t)) · ŷ(t) · (1 − ŷ(t))   (exact)   or   ŷ(t) − y(t)   (seed)
+            for t in 1...τ { dL_do[t] = outputGradient.dL_do(yHat: yHat[t], y: y[t]) }
+            // weave:end dL_do
+
+            // weave:begin recurrence
+            for t in stride(from: τ, through: 1, by: -1) {
+                // ∂L/∂h(t) = Wᵀ ∂L/∂a(t+1) + Vᵀ ∂L/∂o(t), summing Wᵀ's columns (W's rows) in order
+                for j in 0..<H { dL_dh[t, j] = θ.V[0, j] * dL_do[t] }
+                for i in 0..<H {
+                    let dL_da_i = dL_da[t + 1, i]
+                    for j in 0..<H { dL_dh[t, j] += θ.W[i, j] * dL_da_i }
+                }
+                // ∂L/∂a(t) = diag(1 − h(t)²) ∂L/∂h(t)
+                for i in 0..<H { dL_da[t, i] = (1 - h[t, i] * h[t, i]) * dL_dh[t, i] }
             }
-            // ∂L/∂c = Σₜ ∂L/∂o(t)
-            gradients.c[0] += dL_do[t]
-        }
-        // weave:end parameter-gradients
+            // weave:end recurrence
+
+            // weave:begin parameter-gradients
+            // (dL_da_i is entry i of ∂L/∂a(t), read once per row.)
+            for t in 1...τ {
+                for i in 0..<H {
+                    let dL_da_i = dL_da[t, i]
+                    // ∂L/∂U = Σₜ ∂L/∂a(t) x(t)ᵀ
+                    for k in 0..<x.columns { g.U[i, k] += dL_da_i * x[t, k] }
+                    // ∂L/∂W = Σₜ ∂L/∂a(t) h(t−1)ᵀ
+                    for j in 0..<H { g.W[i, j] += dL_da_i * h[t - 1, j] }
+                    // ∂L/∂b = Σₜ ∂L/∂a(t)
+                    g.b[i] += dL_da_i
+                    // ∂L/∂V = Σₜ ∂L/∂o(t) h(t)ᵀ
+                    g.V[0, i] += dL_do[t] * h[t, i]
+                }
+                // ∂L/∂c = Σₜ ∂L/∂o(t)
+                g.c[0] += dL_do[t]
+            }
+            // weave:end parameter-gradients
+        } } } } }
+    }
+
+    private mutating func withViews(_ body: (Vec, Grid, Grid, ParameterViews) -> Void) {
+        dL_do.withVec { dL_do in dL_dh.withGrid { dL_dh in dL_da.withGrid { dL_da in
+            gradients.withMutableViews { g in body(dL_do, dL_dh, dL_da, g) }
+        } } }
     }
 }

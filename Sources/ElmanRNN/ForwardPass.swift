@@ -23,24 +23,33 @@ public struct ForwardPass: Sendable {
 
     /// Runs the network over x(1)...x(τ), overwriting the stored values.
     public mutating func run(_ θ: Parameters, x: Matrix) {
-        let H = θ.H
-        for t in 1...τ {
-            // a(t) = b + W h(t−1) + U x(t)
-            for i in 0..<H {
-                var sum = θ.b[i]
-                for j in 0..<H { sum += θ.W[i, j] * h[t - 1, j] }
-                for k in 0..<θ.inputSize { sum += θ.U[i, k] * x[t, k] }
-                a[t, i] = sum
+        let H = θ.H, τ = self.τ
+        precondition(a.columns == H && x.rows == τ + 1 && x.columns == θ.inputSize, "shapes do not match")
+        θ.withViews { θ in x.withReadGrid { x in withViews { a, h, o, yHat in
+            // weave:begin forward
+            for t in 1...τ {
+                // a(t) = b + W h(t−1) + U x(t)
+                for i in 0..<H {
+                    var sum = θ.b[i]
+                    for j in 0..<H { sum += θ.W[i, j] * h[t - 1, j] }
+                    for k in 0..<x.columns { sum += θ.U[i, k] * x[t, k] }
+                    a[t, i] = sum
+                }
+                // h(t) = tanh(a(t))
+                for i in 0..<H { h[t, i] = tanh(a[t, i]) }
+                // o(t) = c + V h(t)
+                var sum = θ.c[0]
+                for j in 0..<H { sum += θ.V[0, j] * h[t, j] }
+                o[t] = sum
+                // ŷ(t) = σ(o(t))
+                yHat[t] = σ(o[t])
             }
-            // h(t) = tanh(a(t))
-            for i in 0..<H { h[t, i] = tanh(a[t, i]) }
-            // o(t) = c + V h(t)
-            var sum = θ.c[0]
-            for j in 0..<H { sum += θ.V[0, j] * h[t, j] }
-            o[t] = sum
-            // ŷ(t) = σ(o(t))
-            yHat[t] = σ(o[t])
-        }
+            // weave:end forward
+        } } }
+    }
+
+    private mutating func withViews(_ body: (Grid, Grid, Vec, Vec) -> Void) {
+        a.withGrid { a in h.withGrid { h in o.withVec { o in yHat.withVec { yHat in body(a, h, o, yHat) } } } }
     }
 
     /// The predicted bits: ŷ(t) rounded at ½.
