@@ -20,10 +20,12 @@ public struct BitEncoding: Sendable {
         precondition((1...16).contains(width), "width must be 1...16 bits")
         self.width = width
         self.order = order
+        // weave:begin table
         self.table = (0..<(1 << width)).map { n in
-            let littleEndian = (0..<width).map { k in (n >> k) & 1 }
+            let littleEndian = (0..<width).map { k in (n >> k) & 1 }  // bit k of n, k = 0 first
             return order == .little ? littleEndian : littleEndian.reversed()
         }
+        // weave:end table
     }
 
     /// The number of representable values, 2^width.

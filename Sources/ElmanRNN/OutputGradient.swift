@@ -14,10 +14,12 @@ public enum OutputGradient: String, CaseIterable, Sendable {
     /// ∂L/∂o(t) for one step.
     @inlinable
     public func dL_do(yHat: Double, y: Double) -> Double {
+        // weave:begin output-gradient
         switch self {
         case .exact: (yHat - y) * yHat * (1 - yHat)
         case .seed: yHat - y
         }
+        // weave:end output-gradient
     }
 
     /// The loss this gradient is exact for.

@@ -28,6 +28,7 @@ public struct Trainer: Sendable {
     /// Returns the sample's loss (before the update) and whether all its bits were right.
     @discardableResult
     public mutating func step() -> (loss: Double, allBitsRight: Bool) {
+        // weave:begin step
         let a = rng.uniform(below: configuration.operandRange)
         let b = rng.uniform(below: configuration.operandRange)
         sample.set(a: a, b: b, encoding: encoding)
@@ -36,6 +37,7 @@ public struct Trainer: Sendable {
         let right = forward.allBitsRight(sample.y)
         backward.run(θ, forward: forward, x: sample.x, y: sample.y, outputGradient: configuration.outputGradient)
         θ.descend(along: backward.gradients, learningRate: configuration.learningRate)
+        // weave:end step
         moving.record(right)
         epoch += 1
         return (loss, right)

@@ -7,12 +7,22 @@ struct Check: ParsableCommand {
         abstract: "Run every chapter's snippets and compare expected outputs; write nothing but the cache.")
 
     @OptionGroup var options: CommonOptions
+    @Flag(help: "Print every snippet's output under its chapter line.") var showOutput = false
 
     func run() throws {
         let clock = ContinuousClock(), start = clock.now
         let statistics = Statistics()
         let reports: [ChapterReport]
         do { reports = try Pipeline.run(options.pipeline, statistics: statistics) } catch { throw fail([error]) }
+        if showOutput {
+            for report in reports {
+                guard let chapter = report.chapter, let execution = report.execution else { continue }
+                for output in execution.outputs {
+                    print("\(chapter.path):\(chapter.snippets[output.index].fenceLine): output")
+                    print(output.text)
+                }
+            }
+        }
         Summary.print(reports, statistics: statistics, seconds: (clock.now - start))
         let failures = reports.flatMap(\.errors)
         if !failures.isEmpty { throw fail(failures) }

@@ -1,7 +1,8 @@
 import ElmanRNN
 import Testing
 
-/// Central finite differences against BPTT for every entry of U, W, b, V and c.
+/// Central finite differences against BPTT for every entry of U, W, b, V and c, and for the
+/// intermediate gradients ∂L/∂o(t), ∂L/∂h(t) and ∂L/∂a(t).
 ///
 /// The exact variant is checked against the squared-error loss the seed states. The seed's
 /// variant, ∂L/∂o = ŷ − y, is checked against binary cross-entropy: it is that loss's
@@ -14,57 +15,38 @@ import Testing
     func bpttAgreesWithFiniteDifferences(variant: OutputGradient, seed: UInt64) {
         let θ = Parameters(hidden: 6, seed: seed)
         for (a, b) in Self.pairs {
-            let worst = maxRelativeError(θ, a: a, b: b, variant: variant)
+            let sample = Sample(a: a, b: b, encoding: BitEncoding())
+            let analytic = GradientCheck.bptt(θ, sample: sample, outputGradient: variant).gradients
+            let numeric = GradientCheck.parameterGradients(θ, sample: sample, outputGradient: variant)
+            let worst = zip(numeric.allEntries, analytic.allEntries).map(GradientCheck.relativeError).max() ?? 0
             #expect(worst < 1e-6, "\(variant) (\(a), \(b)): worst relative error \(worst)")
         }
     }
 
+    @Test(arguments: OutputGradient.allCases)
+    func intermediateGradientsAgreeWithFiniteDifferences(variant: OutputGradient) {
+        let θ = Parameters(hidden: 5, seed: 11)
+        let sample = Sample(a: 93, b: 58, encoding: BitEncoding())
+        let backward = GradientCheck.bptt(θ, sample: sample, outputGradient: variant)
+        var worst = 0.0
+        for t in 1...8 {
+            let dO = GradientCheck.derivative(θ, sample: sample, outputGradient: variant) { .output(t: t, ε: $0) }
+            worst = max(worst, GradientCheck.relativeError(dO, backward.dL_do[t]))
+            for i in 0..<5 {
+                let dH = GradientCheck.derivative(θ, sample: sample, outputGradient: variant) { .hidden(t: t, i: i, ε: $0) }
+                let dA = GradientCheck.derivative(θ, sample: sample, outputGradient: variant) { .preActivation(t: t, i: i, ε: $0) }
+                worst = max(worst, GradientCheck.relativeError(dH, backward.dL_dh[t, i]),
+                            GradientCheck.relativeError(dA, backward.dL_da[t, i]))
+            }
+        }
+        #expect(worst < 1e-6, "worst relative error \(worst)")
+    }
+
     @Test func theSeedsGradientIsNotTheSquaredErrorGradient() {
         let θ = Parameters(hidden: 6, seed: 1)
-        let analytic = gradients(θ, a: 85, b: 42, variant: .seed)
-        let numeric = numericGradients(θ, a: 85, b: 42, loss: squaredErrorLoss)
-        #expect(relativeError(numeric.c[0], analytic.c[0]) > 0.1)
+        let sample = Sample(a: 85, b: 42, encoding: BitEncoding())
+        let analytic = GradientCheck.bptt(θ, sample: sample, outputGradient: .seed).gradients
+        let numeric = GradientCheck.parameterGradients(θ, sample: sample, outputGradient: .exact)
+        #expect(GradientCheck.relativeError(numeric.c[0], analytic.c[0]) > 0.1)
     }
-}
-
-func gradients(_ θ: Parameters, a: Int, b: Int, variant: OutputGradient) -> Parameters {
-    let sample = Sample(a: a, b: b, encoding: BitEncoding())
-    var forward = ForwardPass(hidden: θ.H, τ: 8)
-    forward.run(θ, x: sample.x)
-    var backward = BackwardPass(hidden: θ.H, τ: 8)
-    backward.run(θ, forward: forward, x: sample.x, y: sample.y, outputGradient: variant)
-    return backward.gradients
-}
-
-/// (L(θ + ε) − L(θ − ε)) / 2ε for every entry, one entry at a time.
-func numericGradients(
-    _ θ: Parameters, a: Int, b: Int, loss: ([Double], [Double]) -> Double, ε: Double = 1e-5
-) -> Parameters {
-    let sample = Sample(a: a, b: b, encoding: BitEncoding())
-    func L(_ p: Parameters) -> Double {
-        var forward = ForwardPass(hidden: p.H, τ: 8)
-        forward.run(p, x: sample.x)
-        return loss(forward.yHat, sample.y)
-    }
-    var g = Parameters(zerosWithHidden: θ.H)
-    func each(_ field: WritableKeyPath<Parameters, [Double]>) {
-        for k in θ[keyPath: field].indices {
-            var plus = θ, minus = θ
-            plus[keyPath: field][k] += ε
-            minus[keyPath: field][k] -= ε
-            g[keyPath: field][k] = (L(plus) - L(minus)) / (2 * ε)
-        }
-    }
-    each(\.U.elements); each(\.W.elements); each(\.b); each(\.V.elements); each(\.c)
-    return g
-}
-
-/// |n − a| / max(|n|, |a|), with a floor of 1e-4 on the denominator: below that the
-/// finite difference's own rounding error (~1e-11) dominates, so the check is absolute there.
-func relativeError(_ n: Double, _ a: Double) -> Double { abs(n - a) / max(abs(n), abs(a), 1e-4) }
-
-func maxRelativeError(_ θ: Parameters, a: Int, b: Int, variant: OutputGradient) -> Double {
-    let analytic = gradients(θ, a: a, b: b, variant: variant)
-    let numeric = numericGradients(θ, a: a, b: b, loss: variant.loss)
-    return zip(numeric.allEntries, analytic.allEntries).map(relativeError).max() ?? 0
 }

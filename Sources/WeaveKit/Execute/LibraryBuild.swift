@@ -4,7 +4,7 @@ import Foundation
 public struct LibraryBuild: Sendable {
     /// Modules compiled for snippets, from `Sources/<name>`, in dependency order.
     public static let modules = ["ElmanRNN", "Display"]
-    static let flags = ["-O", "-parse-as-library", "-emit-library", "-static", "-swift-version", "6"]
+    static let flags = ["-O", "-whole-module-optimization", "-parse-as-library", "-emit-library", "-static", "-swift-version", "6"]
 
     /// The folder holding `lib<Module>.a` and `<Module>.swiftmodule` for each module.
     public var directory: URL

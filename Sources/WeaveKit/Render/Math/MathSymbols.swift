@@ -23,7 +23,7 @@ enum MathSymbols {
         "lvert": "|", "rvert": "|", "langle": "⟨", "rangle": "⟩", "colon": ":", "forall": "∀", "exists": "∃",
         "subset": "⊂", "subseteq": "⊆", "cup": "∪", "cap": "∩", "ast": "∗", "star": "⋆", "prime": "′",
         "lfloor": "⌊", "rfloor": "⌋", "lceil": "⌈", "rceil": "⌉", "ll": "≪", "gg": "≫", "setminus": "∖",
-        "wedge": "∧", "vee": "∨", "neg": "¬", "%": "%", "$": "$", "#": "#", "_": "_", "&": "&",
+        "bmod": "mod", "wedge": "∧", "vee": "∨", "neg": "¬", "%": "%", "$": "$", "#": "#", "_": "_", "&": "&",
     ]
 
     /// Large operators, whose limits go under and over in display math.
