@@ -26,14 +26,19 @@ enum SnippetHTML {
         }
     }
 
+    /// Columns whose cells are all numbers are right-aligned, header included.
     static func table(_ table: Table) -> String {
-        func cell(_ tag: String, _ text: String) -> String {
-            "<\(tag)\(Table.isNumeric(text) ? " class=\"num\"" : "")>\(escapeXML(text))</\(tag)>"
+        let numeric = table.columns.indices.map { j in
+            table.rows.allSatisfy { j >= $0.count || $0[j].isEmpty || Table.isNumeric($0[j]) || $0[j] == "–" || $0[j] == "never" }
+                && table.rows.contains { j < $0.count && Table.isNumeric($0[j]) }
+        }
+        func cell(_ tag: String, _ j: Int, _ text: String) -> String {
+            "<\(tag)\(j < numeric.count && numeric[j] ? " class=\"numeric\"" : "")>\(escapeXML(text))</\(tag)>"
         }
         var html = "<div class=\"table-wrap\"><table>"
         if let caption = table.caption { html += "<caption>\(escapeXML(caption))</caption>" }
-        html += "<thead><tr>" + table.columns.map { "<th>\(escapeXML($0))</th>" }.joined() + "</tr></thead><tbody>"
-        for row in table.rows { html += "<tr>" + row.map { cell("td", $0) }.joined() + "</tr>" }
+        html += "<thead><tr>" + table.columns.enumerated().map { cell("th", $0, $1) }.joined() + "</tr></thead><tbody>"
+        for row in table.rows { html += "<tr>" + row.enumerated().map { cell("td", $0, $1) }.joined() + "</tr>" }
         return html + "</tbody></table></div>"
     }
 }

@@ -67,15 +67,15 @@ enum Stylesheet {
         caption { text-align: left; color: var(--muted); padding-bottom: 0.3rem; }
         th, td { border-bottom: 1px solid var(--rule); padding: 0.3rem 0.7rem; text-align: left; }
         th { border-bottom-width: 2px; }
-        td.num { text-align: right; }
+        td.numeric, th.numeric { text-align: right; }
         .kw { color: var(--kw); } .ty { color: var(--ty); } .num { color: var(--num); }
         .str { color: var(--str); } .com { color: var(--com); font-style: italic; } .attr, .dir { color: var(--attr); }
-        td.num { color: inherit; }
         math { font-family: var(--math); font-size: 1.05em; }
         math[display="block"] { overflow-x: auto; overflow-y: hidden; padding: 0.5rem 0;
           margin: 0.75rem 0; max-width: 100%; }
         mtable.aligned mtd { padding: 0.25em 0; }
         mtable.aligned mtd:nth-child(odd) { text-align: right; text-align: -webkit-right; }
+        mtable.aligned mtd:nth-child(odd):not(:first-child) { padding-left: 2em; }
         mtable.aligned mtd:nth-child(even), mtable.cases mtd { text-align: left; text-align: -webkit-left; }
         .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem;
           padding-top: 1rem; border-top: 1px solid var(--rule); font-family: var(--sans); max-width: 46rem; }

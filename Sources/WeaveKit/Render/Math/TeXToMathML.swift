@@ -19,7 +19,7 @@ struct TeXToMathML {
         var parser = TeXToMathML(tex)
         let (items, stop) = try parser.row(alphabet: nil)
         if let stop { throw MathError(message: parser.unexpected(stop), offset: parser.offsetOfCurrent) }
-        let body = items.count == 1 ? items[0] : "<mrow>" + items.joined() + "</mrow>"
+        let body = "<mrow>" + items.joined() + "</mrow>"
         let annotation = "<annotation encoding=\"application/x-tex\">\(escapeXML(tex))</annotation>"
         return "<math\(display ? " display=\"block\"" : "")><semantics>\(body)\(annotation)</semantics></math>"
     }
@@ -56,15 +56,21 @@ struct TeXToMathML {
             case .command("\\"): return (items, .newline)
             case .command("end"): return (items, .end)
             case .command("right"): return (items, .right)
-            default: items.append(try scripted(alphabet: alphabet))
+            default: items += try scripted(alphabet: alphabet)
             }
         }
         return (items, nil)
     }
 
-    /// An atom with any subscript and superscript.
-    private mutating func scripted(alphabet: MathAlphabet?) throws(MathError) -> String {
+    /// An atom with any subscript and superscript, as MathML elements: one, or two for a
+    /// function name, which is followed by an invisible function application (U+2061).
+    private mutating func scripted(alphabet: MathAlphabet?) throws(MathError) -> [String] {
         let (base, isLargeOperator) = try atom(alphabet: alphabet)
+        let applied = base.hasPrefix("<mi>") && MathSymbols.functions.contains(String(base.dropFirst(4).dropLast(5)))
+        return [try scripts(on: base, isLargeOperator: isLargeOperator, alphabet: alphabet)] + (applied ? ["<mo>\u{2061}</mo>"] : [])
+    }
+
+    private mutating func scripts(on base: String, isLargeOperator: Bool, alphabet: MathAlphabet?) throws(MathError) -> String {
         var sub: String?, sup: String?
         while let token = current, token == .subscript || token == .superscript {
             let at = offsetOfCurrent
@@ -169,7 +175,7 @@ struct TeXToMathML {
             return ("<mo\(fixed)>\(escapeXML(symbol))</mo>", false)
         }
         if let symbol = MathSymbols.largeOperators[name] { return ("<mo largeop=\"true\" movablelimits=\"true\">\(symbol)</mo>", true) }
-        if MathSymbols.functions.contains(name) { return ("<mi>\(name)</mi><mo>\u{2061}</mo>", false) }
+        if MathSymbols.functions.contains(name) { return ("<mi>\(name)</mi>", false) }
         if let width = MathSymbols.spaces[name] { return ("<mspace width=\"\(width)\"></mspace>", false) }
         if let mark = MathSymbols.accents[name] {
             let base = try group(alphabet: alphabet)
