@@ -41,7 +41,7 @@ let package = Package(
             dependencies: ["WeaveKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "ElmanRNNTests", dependencies: ["ElmanRNN", "Display"]),
-        .testTarget(name: "WeaveKitTests", dependencies: ["WeaveKit"]),
+        .testTarget(name: "WeaveKitTests", dependencies: ["WeaveKit"], exclude: ["Resources"]),
         .testTarget(name: "ChapterTests", dependencies: ["WeaveKit"]),
     ]
 )

@@ -19,6 +19,8 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Chapters compiled and run at once. Default: the number of cores.") var jobs: Int?
     @Flag(help: "Ignore cached results and run everything again.") var noCache = false
     @Option(help: "The Swift compiler. Default: $WEAVE_SWIFTC, else swiftc on PATH.") var swiftc: String?
+    @Option(help: "The cache of compiled libraries and snippet results. Default: .build/weave under the root.")
+    var cache: String?
     @Argument(help: "Only chapters whose file name contains one of these.") var filters: [String] = []
 
     func validate() throws {
@@ -27,8 +29,8 @@ struct CommonOptions: ParsableArguments {
 
     var pipeline: PipelineOptions {
         let rootURL = URL(fileURLWithPath: root ?? FileManager.default.currentDirectoryPath)
-        return PipelineOptions(chapters: chapters, root: rootURL, jobs: jobs, useCache: !noCache,
-                               swiftc: swiftc, filters: filters)
+        return PipelineOptions(chapters: chapters, root: rootURL, cache: cache.map { URL(fileURLWithPath: $0) },
+                               jobs: jobs, useCache: !noCache, swiftc: swiftc, filters: filters)
     }
 }
 

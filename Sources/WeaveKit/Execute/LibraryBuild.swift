@@ -26,8 +26,21 @@ public struct LibraryBuild: Sendable {
         let key = ContentKey(parts)
         let directory = cache.appendingPathComponent("library/\(key.hash)")
         if useCache, key.matches(directory) { return LibraryBuild(directory: directory, key: key.hash) }
+        try createDirectory(directory.deletingLastPathComponent())
+        // Concurrent weave runs (parallel tests, say) build the library once: the others wait
+        // for the lock and then find the finished entry.
+        return try withFileLock(cache.appendingPathComponent("library/.lock").path) { () throws(WeaveError) -> LibraryBuild in
+            if useCache, key.matches(directory) { return LibraryBuild(directory: directory, key: key.hash) }
+            try build(root: root, into: directory, key: key, toolchain: toolchain, statistics: statistics)
+            return LibraryBuild(directory: directory, key: key.hash)
+        }
+    }
 
-        let staging = cache.appendingPathComponent("library/.staging-\(UUID().uuidString)")
+    /// Compiles every module into a staging folder, then moves it into place whole.
+    private static func build(
+        root: URL, into directory: URL, key: ContentKey, toolchain: Toolchain, statistics: Statistics
+    ) throws(WeaveError) {
+        let staging = directory.deletingLastPathComponent().appendingPathComponent(".staging-\(UUID().uuidString)")
         try createDirectory(staging)
         defer { try? FileManager.default.removeItem(at: staging) }
         for module in modules {
@@ -47,10 +60,8 @@ public struct LibraryBuild: Sendable {
         try? Data(key.material.utf8).write(to: staging.appendingPathComponent(ContentKey.fileName))
         try? FileManager.default.removeItem(at: directory)
         do { try FileManager.default.moveItem(at: staging, to: directory) } catch {
-            // Another weave finished the same build first; its result is identical.
-            guard key.matches(directory) else { throw WeaveError("cannot write the cache at \(directory.path)") }
+            throw WeaveError("cannot write the cache at \(directory.path): \(error.localizedDescription)")
         }
-        return LibraryBuild(directory: directory, key: key.hash)
     }
 }
 

@@ -1,5 +1,4 @@
 import Foundation
-import Glibc
 
 /// Writes the site into a fresh folder beside the target and swaps it in only when every
 /// file is written: a failed or interrupted build leaves the previous site as it was, and a
@@ -18,22 +17,19 @@ enum SiteWriter {
             }
         }
         let lockPath = parent.appendingPathComponent(".\(output.lastPathComponent).lock").path
-        let lock = open(lockPath, O_CREAT | O_RDWR, 0o644)
-        guard lock >= 0 else { throw WeaveError("cannot create the lock file \(lockPath)") }
-        defer { close(lock) }
-        flock(lock, LOCK_EX)
-        defer { flock(lock, LOCK_UN) }
         let old = parent.appendingPathComponent(".\(output.lastPathComponent).old-\(UUID().uuidString)")
-        let hadSite = FileManager.default.fileExists(atPath: output.path)
-        do {
-            if hadSite { try FileManager.default.moveItem(at: output, to: old) }
-            try FileManager.default.moveItem(at: staging, to: output)
-            swapped = true
-        } catch {
-            if hadSite, !FileManager.default.fileExists(atPath: output.path) {
-                try? FileManager.default.moveItem(at: old, to: output)
+        try withFileLock(lockPath) { () throws(WeaveError) in
+            let hadSite = FileManager.default.fileExists(atPath: output.path)
+            do {
+                if hadSite { try FileManager.default.moveItem(at: output, to: old) }
+                try FileManager.default.moveItem(at: staging, to: output)
+                swapped = true
+            } catch {
+                if hadSite, !FileManager.default.fileExists(atPath: output.path) {
+                    try? FileManager.default.moveItem(at: old, to: output)
+                }
+                throw WeaveError("cannot move the new site into \(output.path): \(error.localizedDescription)")
             }
-            throw WeaveError("cannot move the new site into \(output.path): \(error.localizedDescription)")
         }
         try? FileManager.default.removeItem(at: old)
     }
