@@ -27,11 +27,13 @@ let package = Package(
             ]
         ),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        // renameat2(RENAME_EXCHANGE), which Swift's Glibc module does not export: swaps the site in atomically.
+        .target(name: "CRenameExchange"),
         // weave's stages: Load, Tangle, Execute, Weave (and Render, for the site).
         .target(
             name: "WeaveKit",
             dependencies: [
-                "CCmark", "Display",
+                "CCmark", "CRenameExchange", "Display",
                 .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "SwiftIDEUtils", package: "swift-syntax"),
             ]
@@ -43,5 +45,6 @@ let package = Package(
         .testTarget(name: "ElmanRNNTests", dependencies: ["ElmanRNN", "Display"]),
         .testTarget(name: "WeaveKitTests", dependencies: ["WeaveKit"], exclude: ["Resources"]),
         .testTarget(name: "ChapterTests", dependencies: ["WeaveKit"]),
+        .testTarget(name: "BPTTTests", dependencies: ["bptt"]),
     ]
 )

@@ -1,3 +1,4 @@
+import CRenameExchange
 import Foundation
 
 /// Writes the site into a fresh folder beside the target and swaps it in only when every
@@ -20,6 +21,12 @@ enum SiteWriter {
         let old = parent.appendingPathComponent(".\(output.lastPathComponent).old-\(UUID().uuidString)")
         try withFileLock(lockPath) { () throws(WeaveError) in
             let hadSite = FileManager.default.fileExists(atPath: output.path)
+            // One atomic exchange where the system has it: readers see the old site or the new one.
+            if hadSite, weave_rename_exchange(staging.path, output.path) == 0 {
+                swapped = true
+                try? FileManager.default.moveItem(at: staging, to: old)
+                return
+            }
             do {
                 if hadSite { try FileManager.default.moveItem(at: output, to: old) }
                 try FileManager.default.moveItem(at: staging, to: output)
