@@ -58,6 +58,15 @@ import Testing
         #expect(error.details.contains(" one"))
     }
 
+    @Test func outputPrintedBeforeACrashIsKept() throws {
+        let fixture = try Fixture(["x.md": "# T\n\n```swift\nprint(\"first\")\n```\n\n```swift\nprint(\"second\")\nlet xs = [1]\nprint(xs[3])\n```\n"])
+        defer { fixture.remove() }
+        let report = try #require(try fixture.run().first)
+        #expect(report.execution?.outputs.map(\.text) == ["first", "second"])
+        #expect(report.errors.first?.location?.line == 10)
+        #expect(report.snippetsFailed == 1 && report.snippetsPassed == 1)
+    }
+
     @Test func nonUTF8ChapterNamesItsLine() throws {
         let fixture = try Fixture([:])
         defer { fixture.remove() }
