@@ -16,6 +16,13 @@ echo "no errors or warnings"
 echo "== links, anchors and outside requests"
 python3 scripts/check_links.py "$site"
 
+if command -v chromium >/dev/null && python3 -c "import websocket" 2>/dev/null; then
+  echo "== no sideways scrolling at phone width"
+  python3 scripts/check_overflow.py "$site" 390
+else
+  echo "== sideways scrolling: skipped (needs chromium and pip's websocket-client)"
+fi
+
 if command -v chromium >/dev/null; then
   echo "== screenshots"
   mkdir -p .build/screenshots
