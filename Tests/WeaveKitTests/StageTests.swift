@@ -121,3 +121,17 @@ import Testing
         #expect(after == "# T\n\n```swift expect\nprint(\"```\")\n```\n\n````output\n```\n````\nAfter.\n")
     }
 }
+
+@Suite struct ToolchainTests {
+    @Test func anExplicitCompilerMustExist() {
+        #expect { try Toolchain(explicit: "/nonexistent/swiftc") } throws: {
+            ($0 as? WeaveError)?.message.contains("is not an executable file") == true
+        }
+    }
+
+    @Test func theCompilerOnPathIsFoundAndIdentifiedWithoutRunningIt() throws {
+        let toolchain = try Toolchain()
+        #expect(toolchain.swiftc.lastPathComponent == "swiftc")
+        #expect(toolchain.identity.contains("->"))
+    }
+}
