@@ -46,7 +46,8 @@ public struct Plot: Codable, Equatable, Sendable {
 
     public static let glyphs: [Character] = ["*", "o", "+", "x", "#", "@"]
 
-    /// The plot drawn in characters: each column shows the mean of the points that fall in it.
+    /// The plot drawn in characters: each column shows the mean of the points that fall in it;
+    /// where two series meet in one cell, the later one is drawn.
     public var text: String {
         let xs = series.flatMap(\.x), ys = series.flatMap(\.y)
         guard let xMin = xs.min(), let xMax = xs.max(), let dataMin = ys.min(), let dataMax = ys.max() else {
