@@ -1,3 +1,5 @@
+import Foundation
+
 /// Tangle: all runnable snippets of a chapter as one Swift program, in order, sharing state
 /// like a notebook session.
 ///
@@ -22,10 +24,11 @@ public struct ChapterProgram: Sendable, Equatable {
             "setvbuf(stdout, nil, _IOLBF, 0)",
         ]
         snippetIndexes = []
+        let file = chapter.path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         for snippet in chapter.runnableSnippets {
             snippetIndexes.append(snippet.index)
             lines.append(#"print("\u{1E}\#(Self.markerKind)\u{1F}\#(snippet.index)")"#)
-            lines.append("#sourceLocation(file: \"\(chapter.path)\", line: \(snippet.firstCodeLine))")
+            lines.append("#sourceLocation(file: \"\(file)\", line: \(snippet.firstCodeLine))")
             lines.append(snippet.code)
             lines.append("#sourceLocation()")
         }
