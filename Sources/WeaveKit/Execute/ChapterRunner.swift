@@ -23,6 +23,8 @@ public struct ChapterRunner: Sendable {
     public var statistics: Statistics
 
     static let flags = ["-Onone", "-g", "-swift-version", "5", "-diagnostic-style=llvm"]
+    /// A chapter that takes longer than this to compile is stopped rather than left hanging.
+    static let compileTimeLimit = 300.0
 
     public func execute(_ chapter: Chapter) -> ChapterExecution {
         let clock = ContinuousClock(), start = clock.now
@@ -56,9 +58,18 @@ public struct ChapterRunner: Sendable {
         do { try Data(program.source.utf8).write(to: main) } catch { throw WeaveError("cannot write \(main.path)") }
         statistics.countCompilerRun()
         // Run from the root so the paths in #sourceLocation match what the author sees.
+        let clock = ContinuousClock(), start = clock.now
         let compile = try ProcessRunner.run(toolchain.swiftc, Self.flags + [
             "-module-name", "Chapter", "-I", library.directory.path, "-L", library.directory.path,
-        ] + LibraryBuild.modules.map { "-l\($0)" } + ["-lm", main.path, "-o", binary.path], directory: root)
+        ] + LibraryBuild.modules.map { "-l\($0)" } + ["-lm", main.path, "-o", binary.path], directory: root) { _ in
+            (clock.now - start).seconds > Self.compileTimeLimit ? "stopped" : nil
+        }
+        if compile.stopReason != nil {
+            return ChapterExecution(outputs: [], errors: [WeaveError(
+                "compiling this chapter took longer than \(Plain.number(Self.compileTimeLimit)) s and was stopped",
+                at: chapter.location(line: 1), details: ["split long expressions: the type checker may be stuck on one"])],
+                seconds: 0, cached: false)
+        }
         guard compile.status == 0 else {
             let errors = CompilerDiagnostics.errors(in: compile.stderrText, chapter: chapter)
             return ChapterExecution(outputs: [], errors: errors, seconds: 0, cached: false)

@@ -47,20 +47,17 @@ public struct MarkdownNode {
         return result
     }
 
-    public var parent: MarkdownNode? { cmark_node_parent(pointer).map { MarkdownNode(pointer: $0, owner: owner) } }
     public var next: MarkdownNode? { cmark_node_next(pointer).map { MarkdownNode(pointer: $0, owner: owner) } }
 
     /// 1-based line where the node starts; for a fenced code block, its opening fence.
     public var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
     public var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
-    public var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
 
     /// A code block's info string (empty for indented blocks).
     public var info: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }
     /// The text of a code block, text node, inline code or raw HTML.
     public var literal: String { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
     public var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
-    public var url: String { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
 
     /// The node's plain text: its literal, or its descendants' literals joined.
     public var plainText: String {
