@@ -99,3 +99,12 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() == ["a.html", "b.html", "index.html", "style.css"])
     }
 }
+
+@Suite struct EscapingTests {
+    @Test func markupAndControlCharactersNeverReachTheHTML() {
+        #expect(escapeXML("<a href=\"x\">&</a>") == "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;")
+        #expect(escapeXML("\u{1B}[31mred\u{1B}[0m\tok\n") == "\u{241B}[31mred\u{241B}[0m\tok\n")
+        #expect(escapeXML("\u{0}\u{7F}\u{85}") == "\u{2400}\u{2421}\u{FFFD}")
+        #expect(escapeXML("∂L/∂W 𝐡") == "∂L/∂W 𝐡")
+    }
+}

@@ -1,14 +1,19 @@
-/// Escapes text for HTML and XML content and attribute values.
+/// Escapes text for HTML and XML content and attribute values. Control characters, which HTML
+/// forbids (a snippet may print ANSI colours, say), become their visible Unicode pictures (␛).
 func escapeXML(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
-    for c in text {
-        switch c {
+    for scalar in text.unicodeScalars {
+        switch scalar {
         case "&": out += "&amp;"
         case "<": out += "&lt;"
         case ">": out += "&gt;"
         case "\"": out += "&quot;"
-        default: out.append(c)
+        case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+        case _ where scalar.value < 0x20: out.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value)!)
+        case "\u{7F}": out += "\u{2421}"
+        case _ where (0x80...0x9F).contains(scalar.value): out += "\u{FFFD}"
+        default: out.unicodeScalars.append(scalar)
         }
     }
     return out
