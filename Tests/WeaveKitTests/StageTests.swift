@@ -135,3 +135,30 @@ import Testing
         #expect(toolchain.identity.contains("->"))
     }
 }
+
+@Suite struct IncludeCopyTests {
+    @Test func aStaleCopyInAnIncludeBlockIsAnErrorAndAcceptRefreshesIt() throws {
+        let chapter = "# T\n\nText.\n\n```swift include=Sources/ElmanRNN/SGD.swift#sgd\nold copy\n```\n\nAfter.\n"
+        let fixture = try Fixture(["x.md": chapter])
+        defer { fixture.remove() }
+        let error = try #require(try fixture.run().first?.errors.first)
+        #expect(error.location?.line == 5)
+        #expect(error.message.contains("copy of Sources/ElmanRNN/SGD.swift#sgd is stale"))
+        #expect(error.details.contains("-old copy"))
+
+        #expect(try Pipeline.accept(try fixture.run()) == [fixture.path("x.md")])
+        let after = try String(contentsOfFile: fixture.path("x.md"), encoding: .utf8)
+        #expect(after.hasPrefix("# T\n\nText.\n\n```swift include=Sources/ElmanRNN/SGD.swift#sgd\nfor i in 0..<H {\n"))
+        #expect(after.hasSuffix("// c ← c − α ∂L/∂c\n```\n\nAfter.\n"))
+        #expect(try fixture.run().allSatisfy { $0.succeeded })
+    }
+
+    @Test func anEmptyIncludeBlockPassesAndAcceptFillsIt() throws {
+        let fixture = try Fixture(["x.md": "# T\n\n```swift include=Sources/ElmanRNN/SGD.swift#sgd\n```\n"])
+        defer { fixture.remove() }
+        #expect(try fixture.run().allSatisfy { $0.succeeded })
+        _ = try Pipeline.accept(try fixture.run())
+        let after = try String(contentsOfFile: fixture.path("x.md"), encoding: .utf8)
+        #expect(after.contains("```swift include=Sources/ElmanRNN/SGD.swift#sgd\nfor i in 0..<H {\n"))
+    }
+}

@@ -30,6 +30,11 @@ public struct Snippet: Sendable, Equatable {
     public var tags: Tags
     /// The ```output block right after an `expect` snippet, if there is one.
     public var expected: ExpectedOutput?
+    /// For `include=`, what the block itself holds: nil when empty, else a copy of the region
+    /// for readers of the raw Markdown, which must match it.
+    public var includedCopy: String?
+    /// The line of the closing fence.
+    public var closingLine: Int = 0
 
     public var firstCodeLine: Int { fenceLine + 1 }
 }

@@ -44,16 +44,16 @@ public enum ChapterLoader {
             case "swift":
                 var tags = try Tags(words: Array(words.dropFirst()), at: location)
                 var code = node.literal
+                var copy: String?
                 if let include = tags.include {
                     code = try IncludeReader.region(include, root: root, at: location)
-                    guard node.literal.allSatisfy(\.isWhitespace) else {
-                        throw WeaveError("an include snippet must be empty: its code comes from \(include.path)",
-                                         at: location)
-                    }
+                    // The block may hold a copy of the region, for readers on GitHub; weave checks it.
+                    if !node.literal.allSatisfy(\.isWhitespace) { copy = String(node.literal.dropLast(node.literal.hasSuffix("\n") ? 1 : 0)) }
                 }
                 if code.hasSuffix("\n") { code.removeLast() }
                 tags.timeout = tags.timeout ?? (tags.runs ? Tags.defaultTimeout : nil)
-                snippets.append(Snippet(index: snippets.count, fenceLine: node.startLine, code: code, tags: tags))
+                snippets.append(Snippet(index: snippets.count, fenceLine: node.startLine, code: code, tags: tags,
+                                        includedCopy: copy, closingLine: node.endLine))
                 lastSnippetNode = node
             case "output":
                 guard let previous = lastSnippetNode, previous.next?.pointer == node.pointer,

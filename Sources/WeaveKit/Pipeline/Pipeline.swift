@@ -77,7 +77,8 @@ public enum Pipeline {
             return ChapterReport(path: path, chapter: nil, execution: nil, errors: [error])
         }
         let execution = runner.execute(chapter)
-        let errors = execution.errors.isEmpty ? Expectations.check(chapter, execution) : execution.errors
+        let errors = Expectations.checkIncludes(chapter)
+            + (execution.errors.isEmpty ? Expectations.check(chapter, execution) : execution.errors)
         return ChapterReport(path: path, chapter: chapter, execution: execution, errors: errors)
     }
 

@@ -1,12 +1,21 @@
-/// `weave accept`: writes each `expect` snippet's new output into its ```output block, in
-/// place, by line position, leaving every other byte of the chapter as it was.
+/// `weave accept`: writes each `expect` snippet's new output into its ```output block, and the
+/// current code into each `include=` block, in place, by line position, leaving every other
+/// byte of the chapter as it was.
 enum Accept {
     /// The chapter's new text, or nil when nothing changes.
     static func rewrite(_ chapter: Chapter, _ execution: ChapterExecution) -> String? {
         var lines = SourceLines.withEndings(chapter.source).map(String.init)
         var changed = false
         // From the bottom up, so earlier line numbers stay valid while later blocks change.
-        for snippet in chapter.snippets.reversed() where snippet.tags.expect {
+        for snippet in chapter.snippets.reversed() {
+            // An include block gets a copy of its region, so the raw Markdown shows the code too.
+            if snippet.tags.include != nil, snippet.includedCopy != snippet.code {
+                let body = snippet.code.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) + "\n" }
+                lines.replaceSubrange(snippet.fenceLine..<(snippet.closingLine - 1), with: body)
+                changed = true
+                continue
+            }
+            guard snippet.tags.expect else { continue }
             guard let actual = execution.output(of: snippet)?.text, actual != snippet.expected?.text else { continue }
             let block = outputBlock(actual).map { $0 + "\n" }
             if let expected = snippet.expected {

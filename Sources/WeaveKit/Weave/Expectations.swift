@@ -1,5 +1,16 @@
 /// Weave: holds each `expect` snippet's output against its ```output block.
 enum Expectations {
+    /// An include block that holds a copy of its region must hold exactly the region.
+    static func checkIncludes(_ chapter: Chapter) -> [WeaveError] {
+        chapter.snippets.compactMap { snippet in
+            guard let include = snippet.tags.include, let copy = snippet.includedCopy, copy != snippet.code else { return nil }
+            return WeaveError(
+                "this block's copy of \(include.path)#\(include.anchor) is stale", at: chapter.location(line: snippet.fenceLine, column: 1),
+                details: ["--- in the chapter", "+++ in the source"] + LineDiff.lines(from: copy, to: snippet.code)
+                    + ["run `swift run weave accept` to copy the current code, or empty the block"])
+        }
+    }
+
     static func check(_ chapter: Chapter, _ execution: ChapterExecution) -> [WeaveError] {
         chapter.snippets.filter(\.tags.expect).compactMap { snippet in
             let location = chapter.location(line: snippet.fenceLine, column: 1)
