@@ -41,11 +41,7 @@ public struct Sweep: Sendable {
     public var converged: [Int] { runs.compactMap(\.epochsToConverge).sorted() }
 
     /// The median of the epochs to converge over the runs that converged.
-    public var medianEpochs: Double? {
-        let e = converged
-        guard !e.isEmpty else { return nil }
-        return e.count.isMultiple(of: 2) ? Double(e[e.count / 2 - 1] + e[e.count / 2]) / 2 : Double(e[e.count / 2])
-    }
+    public var medianEpochs: Double? { median(converged.map(Double.init)) }
 
     public var meanExhaustiveAccuracy: Double {
         runs.map(\.exhaustiveAccuracy).reduce(0, +) / Double(max(runs.count, 1))
@@ -59,4 +55,11 @@ private final class ResultSlots: @unchecked Sendable {
     init(count: Int) { slots = Array(repeating: nil, count: count) }
     func store(_ value: RunSummary, at k: Int) { lock.withLock { slots[k] = value } }
     var values: [RunSummary] { lock.withLock { slots.map { $0! } } }
+}
+
+/// The middle value (the mean of the two middle values for an even count); nil when empty.
+public func median(_ values: [Double]) -> Double? {
+    let s = values.sorted()
+    guard !s.isEmpty else { return nil }
+    return s.count.isMultiple(of: 2) ? (s[s.count / 2 - 1] + s[s.count / 2]) / 2 : s[s.count / 2]
 }

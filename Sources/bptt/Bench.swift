@@ -19,6 +19,11 @@ struct Bench: ParsableCommand {
     @Option(help: "The numpy implementation to compare with.") var numpyScript = "bench/numpy_bptt.py"
     @Option(help: "The Python interpreter.") var python = "python3"
 
+    func validate() throws {
+        guard samples >= 1 else { throw ValidationError("--samples must be at least 1, got \(samples)") }
+        guard repeats >= 1 else { throw ValidationError("--repeats must be at least 1, got \(repeats)") }
+    }
+
     func run() throws {
         #if DEBUG
         print("warning: this is a debug build; run `swift run -c release bptt bench` for real numbers")
@@ -41,10 +46,10 @@ struct Bench: ParsableCommand {
             ratios.append(numpy.last! / swift.last!)
         }
         print("training throughput, H = 16, τ = 8, \(samples) samples per run, \(repeats) alternating runs per side")
-        print(String(format: "  Swift (ElmanRNN):  median %8.3f µs/sample  (runs: %@)", median(swift), list(swift)))
-        print(String(format: "  numpy (%@):  median %8.3f µs/sample  (runs: %@)", numpyScript, median(numpy), list(numpy)))
+        print(String(format: "  Swift (ElmanRNN):  median %8.3f µs/sample  (runs: %@)", median(swift)!, list(swift)))
+        print(String(format: "  numpy (%@):  median %8.3f µs/sample  (runs: %@)", numpyScript, median(numpy)!, list(numpy)))
         print(String(format: "  ratio numpy / Swift: median %.1f× over the pairs (min %.1f×, max %.1f×)",
-                     median(ratios), ratios.min()!, ratios.max()!))
+                     median(ratios)!, ratios.min()!, ratios.max()!))
     }
 
     private func list(_ values: [Double]) -> String { values.map { String(format: "%.2f", $0) }.joined(separator: ", ") }
@@ -67,9 +72,4 @@ struct Bench: ParsableCommand {
         else { throw CLIError("the numpy benchmark failed (is numpy installed? `pip install numpy`)") }
         return value
     }
-}
-
-func median(_ values: [Double]) -> Double {
-    let s = values.sorted()
-    return s.count.isMultiple(of: 2) ? (s[s.count / 2 - 1] + s[s.count / 2]) / 2 : s[s.count / 2]
 }

@@ -14,6 +14,8 @@ import Testing
         (["gradients", "--params", "p.json", "--a", "300", "--b", "1"], "--a must be an 8-bit operand"),
         (["gradients", "--params", "p.json", "--a", "1"], "Missing expected argument '--b <b>'"),
         (["sweep", "--seeds", "3-1"], "--seeds: cannot read '3-1'"),
+        (["bench", "--repeats", "0"], "--repeats must be at least 1"),
+        (["bench", "--samples", "0"], "--samples must be at least 1"),
     ]
 
     @Test(arguments: invalid)
