@@ -38,34 +38,29 @@ public struct BackwardPass: Sendable {
 
             // weave:begin recurrence
             for t in stride(from: τ, through: 1, by: -1) {
-                // ∂L/∂h(t) = Wᵀ ∂L/∂a(t+1) + Vᵀ ∂L/∂o(t), summing Wᵀ's columns (W's rows) in order
-                for j in 0..<H { dL_dh[t, j] = θ.V[0, j] * dL_do[t] }
-                for i in 0..<H {
-                    let dL_da_i = dL_da[t + 1, i]
-                    for j in 0..<H { dL_dh[t, j] += θ.W[i, j] * dL_da_i }
-                }
+                // ∂L/∂h(t) = Vᵀ ∂L/∂o(t) + Wᵀ ∂L/∂a(t+1), with Wᵀ v as W's rows weighted by v
+                dL_dh[row: t].set(θ.V[row: 0], times: dL_do[t])
+                dL_dh[row: t].add(rowsOf: θ.W, weightedBy: dL_da[row: t + 1])
                 // ∂L/∂a(t) = diag(1 − h(t)²) ∂L/∂h(t)
                 for i in 0..<H { dL_da[t, i] = (1 - h[t, i] * h[t, i]) * dL_dh[t, i] }
             }
             // weave:end recurrence
 
             // weave:begin parameter-gradients
-            // (dL_da_i is entry i of ∂L/∂a(t), read once per row.)
-            for t in 1...τ {
-                for i in 0..<H {
-                    let dL_da_i = dL_da[t, i]
-                    // ∂L/∂U = Σₜ ∂L/∂a(t) x(t)ᵀ
-                    for k in 0..<x.columns { g.U[i, k] += dL_da_i * x[t, k] }
-                    // ∂L/∂W = Σₜ ∂L/∂a(t) h(t−1)ᵀ
-                    for j in 0..<H { g.W[i, j] += dL_da_i * h[t - 1, j] }
-                    // ∂L/∂b = Σₜ ∂L/∂a(t)
-                    g.b[i] += dL_da_i
-                    // ∂L/∂V = Σₜ ∂L/∂o(t) h(t)ᵀ
-                    g.V[0, i] += dL_do[t] * h[t, i]
-                }
-                // ∂L/∂c = Σₜ ∂L/∂o(t)
-                g.c[0] += dL_do[t]
+            // Row i of ∂L/∂U and ∂L/∂W sums over t with the weights ∂L/∂a_i(1), …, ∂L/∂a_i(τ).
+            for i in 0..<H {
+                let dL_da_i = dL_da[column: i, rows: 1...τ]
+                // ∂L/∂U = Σₜ ∂L/∂a(t) x(t)ᵀ
+                g.U[row: i].add(rowsOf: x[rows: 1...τ], weightedBy: dL_da_i)
+                // ∂L/∂W = Σₜ ∂L/∂a(t) h(t−1)ᵀ
+                g.W[row: i].add(rowsOf: h[rows: 0...τ - 1], weightedBy: dL_da_i)
+                // ∂L/∂b = Σₜ ∂L/∂a(t)
+                for t in 1...τ { g.b[i] += dL_da[t, i] }
             }
+            // ∂L/∂V = Σₜ ∂L/∂o(t) h(t)ᵀ
+            g.V[row: 0].add(rowsOf: h[rows: 1...τ], weightedBy: dL_do[1...τ])
+            // ∂L/∂c = Σₜ ∂L/∂o(t)
+            for t in 1...τ { g.c[0] += dL_do[t] }
             // weave:end parameter-gradients
         } } } } }
     }

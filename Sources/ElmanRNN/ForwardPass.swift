@@ -12,29 +12,38 @@ public struct ForwardPass: Sendable {
     /// ŷ(t) = σ(o(t)): τ+1 entries.
     public var yHat: [Double]
 
+    /// Copies of Wᵀ and Uᵀ made at the start of each pass (see `run`).
+    private var Wᵀ: Matrix
+    private var Uᵀ: Matrix
+
     public var τ: Int { o.count - 1 }
 
-    public init(hidden H: Int, τ: Int) {
+    public init(hidden H: Int, τ: Int, inputSize: Int = 2) {
         a = Matrix(rows: τ + 1, columns: H)
         h = Matrix(rows: τ + 1, columns: H)
         o = Array(repeating: 0, count: τ + 1)
         yHat = Array(repeating: 0, count: τ + 1)
+        Wᵀ = Matrix(rows: H, columns: H)
+        Uᵀ = Matrix(rows: inputSize, columns: H)
     }
 
     /// Runs the network over x(1)...x(τ), overwriting the stored values.
     public mutating func run(_ θ: Parameters, x: Matrix) {
         let H = θ.H, τ = self.τ
-        precondition(a.columns == H && x.rows == τ + 1 && x.columns == θ.inputSize, "shapes do not match")
-        θ.withViews { θ in x.withReadGrid { x in withViews { a, h, o, yHat in
+        precondition(a.columns == H && x.rows == τ + 1 && x.columns == θ.inputSize && Uᵀ.rows == θ.inputSize,
+                     "shapes do not match")
+        // W h(t−1) is W's columns weighted by h(t−1): each a_i(t) gets the additions of the dot
+        // product of W's row i with h(t−1), in the same order, but all i move at once. W's
+        // columns are Wᵀ's rows, contiguous in a copy made once per pass (U's likewise).
+        θ.W.transpose(into: &Wᵀ)
+        θ.U.transpose(into: &Uᵀ)
+        θ.withViews { θ in x.withReadGrid { x in withViews { a, h, o, yHat, Wᵀ, Uᵀ in
             // weave:begin forward
             for t in 1...τ {
-                // a(t) = b + W h(t−1) + U x(t)
-                for i in 0..<H {
-                    var sum = θ.b[i]
-                    for j in 0..<H { sum += θ.W[i, j] * h[t - 1, j] }
-                    for k in 0..<x.columns { sum += θ.U[i, k] * x[t, k] }
-                    a[t, i] = sum
-                }
+                // a(t) = b + W h(t−1) + U x(t), with W h(t−1) as W's columns weighted by h(t−1)
+                a[row: t].set(θ.b)
+                a[row: t].add(rowsOf: Wᵀ, weightedBy: h[row: t - 1])
+                a[row: t].add(rowsOf: Uᵀ, weightedBy: x[row: t])
                 // h(t) = tanh(a(t))
                 for i in 0..<H { h[t, i] = tanh(a[t, i]) }
                 // o(t) = c + V h(t)
@@ -48,8 +57,10 @@ public struct ForwardPass: Sendable {
         } } }
     }
 
-    private mutating func withViews(_ body: (Grid, Grid, Vec, Vec) -> Void) {
-        a.withGrid { a in h.withGrid { h in o.withVec { o in yHat.withVec { yHat in body(a, h, o, yHat) } } } }
+    private mutating func withViews(_ body: (Grid, Grid, Vec, Vec, Grid, Grid) -> Void) {
+        a.withGrid { a in h.withGrid { h in o.withVec { o in yHat.withVec { yHat in
+            Wᵀ.withGrid { Wᵀ in Uᵀ.withGrid { Uᵀ in body(a, h, o, yHat, Wᵀ, Uᵀ) } }
+        } } } }
     }
 
     /// The predicted bits: ŷ(t) rounded at ½.

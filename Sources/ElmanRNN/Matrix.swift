@@ -37,6 +37,17 @@ public struct Matrix: Equatable, Sendable {
 
     public var arrayOfRows: [[Double]] { (0..<rows).map(row) }
 
+    /// Writes the transpose into `result`, which must be columns×rows; allocates nothing.
+    public func transpose(into result: inout Matrix) {
+        precondition(result.rows == columns && result.columns == rows, "shapes do not match")
+        let (rows, columns) = (self.rows, self.columns)
+        elements.withUnsafeBufferPointer { m in result.elements.withUnsafeMutableBufferPointer { mᵀ in
+            for i in 0..<rows {
+                for j in 0..<columns { mᵀ[j &* rows &+ i] = m[i &* columns &+ j] }
+            }
+        } }
+    }
+
     /// Sets every entry to zero without reallocating.
     @inlinable
     public mutating func zero() {

@@ -14,6 +14,26 @@ struct Grid {
     }
 }
 
+extension Grid {
+    /// Row `i` as a vector view.
+    subscript(row i: Int) -> Vec {
+        assert(i >= 0 && i < rows)
+        return Vec(base: base + i &* columns, count: columns)
+    }
+
+    /// The rows in `range`, as a grid.
+    subscript(rows range: ClosedRange<Int>) -> Grid {
+        assert(range.lowerBound >= 0 && range.upperBound < rows)
+        return Grid(base: base + range.lowerBound &* columns, rows: range.count, columns: columns)
+    }
+
+    /// Entries (i, j) for i in `range`: part of column j, as a strided vector view.
+    subscript(column j: Int, rows range: ClosedRange<Int>) -> Column {
+        assert(j >= 0 && j < columns && range.lowerBound >= 0 && range.upperBound < rows)
+        return Column(base: base + (range.lowerBound &* columns &+ j), count: range.count, stride: columns)
+    }
+}
+
 /// A vector view, as ``Grid`` for matrices.
 struct Vec {
     let base: UnsafeMutablePointer<Double>
@@ -22,6 +42,26 @@ struct Vec {
     subscript(i: Int) -> Double {
         get { assert(i >= 0 && i < count); return base[i] }
         nonmutating set { assert(i >= 0 && i < count); base[i] = newValue }
+    }
+}
+
+extension Vec {
+    /// The entries in `range`.
+    subscript(range: ClosedRange<Int>) -> Vec {
+        assert(range.lowerBound >= 0 && range.upperBound < count)
+        return Vec(base: base + range.lowerBound, count: range.count)
+    }
+}
+
+/// Entries `stride` apart: a column of a row-major ``Grid``.
+struct Column {
+    let base: UnsafeMutablePointer<Double>
+    let count: Int
+    let stride: Int
+
+    subscript(i: Int) -> Double {
+        assert(i >= 0 && i < count)
+        return base[i &* stride]
     }
 }
 
