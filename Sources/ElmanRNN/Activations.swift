@@ -4,21 +4,49 @@ import Foundation
 @inlinable
 public func σ(_ z: Double) -> Double { 1 / (1 + exp(-z)) }
 
-/// tanh(z) = 1 − 2 / (e^(2z) + 1), the library's own: glibc's `tanh` goes through `expm1`
-/// and cost a third of a training step; this costs one `exp`. Near 0, where that form
-/// would cancel, it uses e / (e + 2) with e = expm1(2z). It agrees with Foundation's `tanh`
-/// to within 1e-14 relative error (tested); being internal, it shadows Foundation's only
-/// inside this module.
+/// tanh of eight numbers at once, the library's own: the forward pass takes 128 of them per
+/// sample, and calling glibc's `tanh` (through `expm1`) for each cost a third of a training step.
+///
+/// For |z| ≥ 1/16 it is 1 − 2 / (e^(2|z|) + 1) with the sign of z, e^(2|z|) from
+/// ``exponential(_:)``; from |z| = 20 on that is 1 to the last bit, so larger |z| are clamped
+/// to keep the exponential finite. Below 1/16, where that form would cancel, it is tanh's
+/// Taylor series to z¹¹ (the next term is under 10⁻¹⁷ z). It agrees with Foundation's `tanh` to
+/// within 1e-14 relative error (tested).
 @inline(__always)
-func tanh(_ z: Double) -> Double {
-    let magnitude = abs(z)
-    if magnitude < 0.0625 {
-        let e = expm1(2 * z)
-        return e / (e + 2)
-    }
-    let t = 1 - 2 / (exp(2 * magnitude) + 1)
-    return z < 0 ? -t : t
+func tanh(_ z: SIMD8<Double>) -> SIMD8<Double> {
+    // |z| and the sign of z as bits: tanh is odd, so the sign goes back on at the end.
+    let bits = unsafeBitCast(z, to: SIMD8<UInt64>.self)
+    let sign = bits & (1 << 63)
+    let magnitude = unsafeBitCast(bits & ~(1 << 63), to: SIMD8<Double>.self)
+    let e = exponential(2 * magnitude.replacing(with: 20, where: magnitude .> 20))
+    let large = unsafeBitCast(unsafeBitCast(1 - 2 / (e + 1), to: SIMD8<UInt64>.self) | sign, to: SIMD8<Double>.self)
+    let isSmall = magnitude .< 0.0625
+    guard any(isSmall) else { return large }
+    let z² = z * z
+    var series = SIMD8<Double>(repeating: -1382.0 / 155925)
+    series = series * z² + 62.0 / 2835
+    series = series * z² - 17.0 / 315
+    series = series * z² + 2.0 / 15
+    series = series * z² - 1.0 / 3
+    return large.replacing(with: z * (1 + z² * series), where: isSmall)
 }
 
-/// The module's `tanh`, for tests that hold it against Foundation's.
-public func tanhForTesting(_ z: Double) -> Double { tanh(z) }
+extension Vec {
+    /// y ← tanh(v), entry by entry, eight at a time; the remainder goes through the same code.
+    @inline(__always)
+    func set(tanhOf v: Vec) {
+        assert(v.count == count)
+        var j = 0
+        while j &+ 8 <= count {
+            UnsafeMutableRawPointer(base + j).storeBytes(
+                of: tanh(UnsafeRawPointer(v.base + j).loadUnaligned(as: SIMD8<Double>.self)), as: SIMD8<Double>.self)
+            j &+= 8
+        }
+        if j < count {
+            var rest = SIMD8<Double>()
+            for k in j..<count { rest[k &- j] = v.base[k] }
+            let y = tanh(rest)
+            for k in j..<count { base[k] = y[k &- j] }
+        }
+    }
+}

@@ -45,7 +45,7 @@ public struct ForwardPass: Sendable {
                 a[row: t].add(rowsOf: Wᵀ, weightedBy: h[row: t - 1])
                 a[row: t].add(rowsOf: Uᵀ, weightedBy: x[row: t])
                 // h(t) = tanh(a(t))
-                for i in 0..<H { h[t, i] = tanh(a[t, i]) }
+                h[row: t].set(tanhOf: a[row: t])
                 // o(t) = c + V h(t)
                 var sum = θ.c[0]
                 for j in 0..<H { sum += θ.V[0, j] * h[t, j] }

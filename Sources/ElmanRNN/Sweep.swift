@@ -7,6 +7,8 @@ public struct RunSummary: Sendable, Equatable {
     public var epochsToConverge: Int?
     public var exhaustiveAccuracy: Double
     public var finalLoss: Double
+    /// The trained weights.
+    public var θ: Parameters
 }
 
 extension RunSummary {
@@ -19,7 +21,8 @@ extension RunSummary {
             epochsToConverge: history.epochsToConverge,
             exhaustiveAccuracy: Evaluation.exhaustiveAccuracy(
                 trainer.θ, operandRange: configuration.operandRange, encoding: trainer.encoding),
-            finalLoss: history.loss.last ?? .nan
+            finalLoss: history.loss.last ?? .nan,
+            θ: trainer.θ
         )
     }
 }

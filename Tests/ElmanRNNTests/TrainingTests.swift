@@ -39,26 +39,6 @@ import Testing
     }
 }
 
-@Suite struct ActivationTests {
-    @Test func ownTanhAgreesWithFoundations() {
-        var worst = 0.0
-        var z = -40.0
-        while z <= 40 {
-            let expected = Foundation.tanh(z)
-            let error = abs(tanhForTesting(z) - expected) / max(abs(expected), .leastNormalMagnitude)
-            worst = max(worst, error)
-            z += 0.000_731
-        }
-        for tiny in [1e-300, -1e-300, 1e-12, -3e-9, 0.0624, 0.0625, -0.0626] {
-            worst = max(worst, abs(tanhForTesting(tiny) - Foundation.tanh(tiny)) / abs(Foundation.tanh(tiny)))
-        }
-        #expect(worst < 1e-14, "worst relative error \(worst)")
-        #expect(tanhForTesting(0) == 0)
-        #expect(tanhForTesting(800) == 1 && tanhForTesting(-800) == -1)
-        #expect(tanhForTesting(.nan).isNaN)
-    }
-}
-
 @Suite struct MedianTests {
     @Test func medianOfOddEvenAndEmpty() {
         #expect(median([3, 1, 2]) == 2)
