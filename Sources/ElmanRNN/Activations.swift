@@ -38,8 +38,7 @@ extension Vec {
         assert(v.count == count)
         var j = 0
         while j &+ 8 <= count {
-            UnsafeMutableRawPointer(base + j).storeBytes(
-                of: tanh(UnsafeRawPointer(v.base + j).loadUnaligned(as: SIMD8<Double>.self)), as: SIMD8<Double>.self)
+            store(tanh(load(v.base + j) as SIMD8<Double>), base + j)
             j &+= 8
         }
         if j < count {

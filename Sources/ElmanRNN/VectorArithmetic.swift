@@ -55,12 +55,13 @@ extension Vec {
     }
 }
 
+/// Loads a SIMD vector from any address (views carry no alignment guarantee).
 @inline(__always)
-private func load<V: SIMD<Double>>(_ p: UnsafeMutablePointer<Double>) -> V {
+func load<V: SIMD<Double>>(_ p: UnsafeMutablePointer<Double>) -> V {
     UnsafeRawPointer(p).loadUnaligned(as: V.self)
 }
 
 @inline(__always)
-private func store<V: SIMD<Double>>(_ v: V, _ p: UnsafeMutablePointer<Double>) {
+func store<V: SIMD<Double>>(_ v: V, _ p: UnsafeMutablePointer<Double>) {
     UnsafeMutableRawPointer(p).storeBytes(of: v, as: V.self)
 }
