@@ -32,10 +32,19 @@ def loss(p, a, b, variant):
 
 
 def main():
+    usage = "usage: python3 scripts/numpy_gradient_check.py PARAMS.json A B [exact|seed] [BPTT_COMMAND...]"
+    if len(sys.argv) < 4 or not sys.argv[2].isdigit() or not sys.argv[3].isdigit():
+        sys.exit(usage)
     path, a, b = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     variant = sys.argv[4] if len(sys.argv) > 4 else "exact"
+    if variant not in ("exact", "seed"):
+        sys.exit(f"unknown gradient {variant!r}; use exact or seed\n{usage}")
     command = sys.argv[5:] or ["swift", "run", "-c", "release", "bptt"]
-    p = {k: np.array(v, dtype=np.float64) for k, v in json.load(open(path)).items()}
+    try:
+        with open(path) as f:
+            p = {k: np.array(v, dtype=np.float64) for k, v in json.load(f).items()}
+    except (OSError, ValueError) as error:
+        sys.exit(f"{path}: cannot read parameters: {error}")
     out = subprocess.run(command + ["gradients", "--params", path, "--a", str(a), "--b", str(b),
                                     "--gradient", variant], check=True, capture_output=True, text=True).stdout
     g = json.loads(out)
