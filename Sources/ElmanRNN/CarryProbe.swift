@@ -15,6 +15,7 @@ public struct CarryProbe: Sendable {
 
     public init(_ θ: Parameters, operandRange: Int = 128) {
         let encoding = BitEncoding()
+        precondition((1...encoding.count).contains(operandRange), "operands must be below \(encoding.count)")
         var sample = Sample(encoding: encoding)
         var forward = ForwardPass(hidden: θ.H, τ: encoding.width)
         var states = Matrix(rows: operandRange * operandRange * encoding.width, columns: θ.H)
