@@ -20,3 +20,12 @@ struct CLIError: Error, CustomStringConvertible {
 
 extension OutputGradient: ExpressibleByArgument {}
 extension BitOrder: ExpressibleByArgument {}
+
+/// Training in a debug build is about a hundred times slower (the vector code runs lane by lane
+/// through unoptimised generics), so a debug `train`, `sweep` or `bench` says so on stderr.
+func noteIfDebugBuild(_ subcommand: String) {
+    #if DEBUG
+    FileHandle.standardError.write(Data(
+        "note: this is a debug build, about 100× slower; `swift run -c release bptt \(subcommand)` is the fast one\n".utf8))
+    #endif
+}

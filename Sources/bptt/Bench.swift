@@ -25,9 +25,7 @@ struct Bench: ParsableCommand {
     }
 
     func run() throws {
-        #if DEBUG
-        print("warning: this is a debug build; run `swift run -c release bptt bench` for real numbers")
-        #endif
+        noteIfDebugBuild("bench")
         var configuration = TrainingConfiguration()
         configuration.epochs = samples
         let clock = ContinuousClock()

@@ -12,6 +12,7 @@ struct Sweep: ParsableCommand {
 
     func run() throws {
         let list = try SeedList.parse(seeds)
+        noteIfDebugBuild("sweep")
         let sweep = ElmanRNN.Sweep(options.configuration, seeds: list)
         var table = Table(columns: ["seed", "epochs to converge", "exhaustive accuracy", "final loss"])
         for run in sweep.runs {

@@ -13,6 +13,7 @@ struct Train: ParsableCommand {
     var json = false
 
     func run() throws {
+        noteIfDebugBuild("train")
         let configuration = options.configuration
         let progress = ProgressLine(total: configuration.epochs, enabled: !json)
         let clock = ContinuousClock()
