@@ -11,7 +11,10 @@ import WeaveKit
         let files = try SiteBuilder.render(reports, chapters: chaptersDirectory)
         let site = packageRoot.appendingPathComponent("site")
         let committed = Set((try? FileManager.default.contentsOfDirectory(atPath: site.path)) ?? [])
-        #expect(committed == Set(files.keys), "site/ has other files than a build makes: run `swift run weave`")
+        #expect(committed == Set(files.keys).union([OutputFolder.markerName]),
+                "site/ has other files than a build makes: run `swift run weave`")
+        let marker = try? Data(contentsOf: site.appendingPathComponent(OutputFolder.markerName))
+        #expect(marker == Data(OutputFolder.markerText.utf8), "site/\(OutputFolder.markerName) is stale: run `swift run weave`")
         for (name, text) in files.sorted(by: { $0.key < $1.key }) {
             let onDisk = try? Data(contentsOf: site.appendingPathComponent(name))
             #expect(onDisk == Data(text.utf8), "site/\(name) is stale: run `swift run weave` and commit site/")

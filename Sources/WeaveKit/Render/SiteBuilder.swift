@@ -17,6 +17,11 @@ public enum SiteBuilder {
     public static func build(
         _ options: PipelineOptions, output: URL, statistics: Statistics = Statistics()
     ) throws(SiteBuildError) -> SiteBuild {
+        // Refuse a folder weave does not own before running anything, so nothing is touched.
+        let folder: OutputFolder
+        do {
+            folder = try OutputFolder(output, root: options.root, chapters: URL(fileURLWithPath: options.chapters))
+        } catch { throw SiteBuildError([error]) }
         let reports: [ChapterReport]
         do { reports = try Pipeline.run(options, statistics: statistics) } catch { throw SiteBuildError([error]) }
         let failures = reports.flatMap(\.errors)
@@ -25,7 +30,7 @@ public enum SiteBuilder {
         let files: [String: String]
         do { files = try render(reports, chapters: options.chapters) } catch { throw SiteBuildError([error], reports: reports) }
         let renderSeconds = (clock.now - start).seconds
-        do { try SiteWriter.write(files, to: output) } catch { throw SiteBuildError([error], reports: reports) }
+        do { try SiteWriter.write(files, to: folder) } catch { throw SiteBuildError([error], reports: reports) }
         return SiteBuild(reports: reports, pages: files.count - 1, renderSeconds: renderSeconds)
     }
 
