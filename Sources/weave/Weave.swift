@@ -7,7 +7,7 @@ struct Weave: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "weave",
         abstract: "Build the course site from chapters of Markdown with Swift snippets, or check them.",
-        subcommands: [Build.self, Check.self, Accept.self],
+        subcommands: [Build.self, Check.self, Accept.self, Init.self],
         defaultSubcommand: Build.self
     )
 }

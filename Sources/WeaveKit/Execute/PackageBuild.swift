@@ -1,0 +1,209 @@
+import Foundation
+
+/// The package's libraries, built by SwiftPM in release, ready for chapter programs to import
+/// and link: any library target of the package, with its dependencies (other targets, other
+/// packages, C targets, resources).
+///
+/// Two cache levels keep a rerun cheap. The *source key* (the package manifest, the resolved
+/// versions, every file under `Sources/`, the toolchain, the imported modules) is checked
+/// without starting a process; when it matches, nothing runs. When it changes, weave asks
+/// SwiftPM to build (incrementally) and fingerprints what SwiftPM built: the module files and
+/// the objects without their debug sections. Chapters key on that fingerprint, so an edit that
+/// leaves the built code the same, such as a comment, reruns no chapter.
+public struct PackageBuild: Sendable {
+    /// Modules every chapter program imports.
+    public var modules: [String]
+    /// swiftc arguments that let a program import the modules and link their code.
+    public var compilerArguments: [String]
+    /// A fingerprint of what SwiftPM built; part of every chapter's cache key.
+    public var key: String
+
+    static let configuration = "release"
+    static let linkFile = "link.json"
+    static let archiveName = "libweave-package.a"
+
+    /// What is stored in a cache entry, to rebuild the value without SwiftPM.
+    private struct Stored: Codable { var arguments: [String]; var fingerprint: String }
+
+    /// Reuses the cached build when the package's sources are unchanged; asks SwiftPM otherwise.
+    public static func prepare(
+        root: URL, cache: URL, toolchain: Toolchain, modules: [String], useCache: Bool, statistics: Statistics
+    ) throws(WeaveError) -> PackageBuild {
+        let key = sourceKey(root: root, toolchain: toolchain, modules: modules)
+        let entry = cache.appendingPathComponent("package/\(key.hash)")
+        if useCache, let stored = load(entry, key) {
+            return PackageBuild(modules: modules, compilerArguments: stored.arguments, key: stored.fingerprint)
+        }
+        try createDirectory(entry.deletingLastPathComponent())
+        // Concurrent weave runs build once: the others wait, then find the finished entry.
+        return try withFileLock(cache.appendingPathComponent("package/.lock").path) { () throws(WeaveError) -> PackageBuild in
+            if useCache, let stored = load(entry, key) {
+                return PackageBuild(modules: modules, compilerArguments: stored.arguments, key: stored.fingerprint)
+            }
+            try build(root: root, cache: cache, toolchain: toolchain, modules: modules, statistics: statistics)
+            // Read again: the build itself may write Package.resolved.
+            let built = sourceKey(root: root, toolchain: toolchain, modules: modules)
+            let stored = try gather(root: root, cache: cache, key: built, toolchain: toolchain, modules: modules)
+            return PackageBuild(modules: modules, compilerArguments: stored.arguments, key: stored.fingerprint)
+        }
+    }
+
+    /// Everything the built libraries can depend on that weave can read without SwiftPM.
+    static func sourceKey(root: URL, toolchain: Toolchain, modules: [String]) -> ContentKey {
+        var parts = [toolchain.identity, configuration, modules.joined(separator: ",")]
+        let manager = FileManager.default
+        let manifests = ((try? manager.contentsOfDirectory(atPath: root.path)) ?? [])
+            .filter { ($0.hasPrefix("Package") && $0.hasSuffix(".swift")) || $0 == "Package.resolved" }.sorted()
+        for name in manifests {
+            parts += [name, (try? String(contentsOf: root.appendingPathComponent(name), encoding: .utf8)) ?? ""]
+        }
+        let sources = root.appendingPathComponent("Sources")
+        for name in ((try? manager.subpathsOfDirectory(atPath: sources.path)) ?? []).sorted() {
+            let url = sources.appendingPathComponent(name)
+            guard let data = try? Data(contentsOf: url) else { continue }  // a folder
+            parts += ["Sources/\(name)", String(decoding: data, as: UTF8.self)]
+        }
+        return ContentKey(parts)
+    }
+
+    private static func load(_ entry: URL, _ key: ContentKey) -> Stored? {
+        guard key.matches(entry), let data = try? Data(contentsOf: entry.appendingPathComponent(linkFile)),
+              let stored = try? JSONDecoder().decode(Stored.self, from: data),
+              FileManager.default.fileExists(atPath: entry.appendingPathComponent(archiveName).path)
+        else { return nil }
+        return stored
+    }
+
+    /// A build folder of weave's own: the author's `swift build`, `swift test` or the plugin's
+    /// host process may hold the lock on .build while weave runs.
+    static func scratch(_ cache: URL) -> URL { cache.appendingPathComponent("package/swiftpm") }
+
+    /// Builds every module with SwiftPM, optimised.
+    private static func build(
+        root: URL, cache: URL, toolchain: Toolchain, modules: [String], statistics: Statistics
+    ) throws(WeaveError) {
+        let swift = toolchain.swiftc.deletingLastPathComponent().appendingPathComponent("swift")
+        let scratch = scratch(cache)
+        for module in modules {
+            statistics.countCompilerRun()
+            let output = try ProcessRunner.run(
+                swift, ["build", "-c", configuration, "--package-path", root.path, "--scratch-path", scratch.path,
+                        "--target", module], directory: root)
+            guard output.status == 0 else {
+                let lines = (output.stdoutText + output.stderrText).split(separator: "\n").map(String.init)
+                let errors = lines.filter { $0.contains("error:") }
+                throw WeaveError("SwiftPM could not build the module \(module) that chapters import",
+                                 details: Array((errors.isEmpty ? lines : errors).prefix(20))
+                                     + ["fix the package (`swift build --target \(module)` shows the same), or the module list in the course's config"])
+            }
+        }
+    }
+
+    /// Fingerprints what SwiftPM built and stores, under `key`, what a chapter program needs.
+    private static func gather(
+        root: URL, cache: URL, key: ContentKey, toolchain: Toolchain, modules: [String]
+    ) throws(WeaveError) -> Stored {
+        let entry = cache.appendingPathComponent("package/\(key.hash)")
+        let scratch = scratch(cache)
+        let products = scratch.appendingPathComponent(configuration).resolvingSymlinksInPath()
+        let targets = closure(of: modules, in: products)
+        let objects = objectFiles(of: targets, in: products)
+        let moduleFiles = ((try? FileManager.default.contentsOfDirectory(atPath: products.appendingPathComponent("Modules").path)) ?? [])
+            .filter { $0.hasSuffix(".swiftmodule") }.sorted()
+
+        // The fingerprint: the module interfaces and the objects' code and data, by name.
+        var material: [String] = []
+        for name in moduleFiles {
+            let data = (try? Data(contentsOf: products.appendingPathComponent("Modules/\(name)"))) ?? Data()
+            material += [name, String(decoding: data, as: UTF8.self)]
+        }
+        for object in objects {
+            let data = (try? Data(contentsOf: object)) ?? Data()
+            material += [object.path.replacingOccurrences(of: products.path, with: ""),
+                         String(decoding: ObjectFingerprint.significantBytes(of: data), as: UTF8.self)]
+        }
+        let fingerprint = ContentKey(material).hash
+
+        let staging = entry.deletingLastPathComponent().appendingPathComponent(".staging-\(getpid())-\(UUID().uuidString)")
+        try createDirectory(staging)
+        defer { try? FileManager.default.removeItem(at: staging) }
+        // An archive, so the linker takes only the objects a chapter uses, as with any library.
+        let archiver = toolchain.swiftc.deletingLastPathComponent().appendingPathComponent("llvm-ar")
+        let archive = staging.appendingPathComponent(archiveName)
+        let archived = try ProcessRunner.run(archiver, ["rcs", archive.path] + objects.map(\.path), directory: staging)
+        guard archived.status == 0 else {
+            throw WeaveError("cannot archive the package's objects", details: archived.stderrText.split(separator: "\n").prefix(10).map(String.init))
+        }
+        let arguments = ["-I", products.appendingPathComponent("Modules").path]
+            + moduleMaps(root: root, scratch: scratch, products: products).flatMap { ["-Xcc", "-fmodule-map-file=\($0.path)"] }
+            + [entry.appendingPathComponent(archiveName).path, "-lm"]
+        let stored = Stored(arguments: arguments, fingerprint: fingerprint)
+        do {
+            try JSONEncoder().encode(stored).write(to: staging.appendingPathComponent(linkFile))
+            try Data(key.material.utf8).write(to: staging.appendingPathComponent(ContentKey.fileName))
+        } catch { throw WeaveError("cannot write the cache at \(staging.path): \(error.localizedDescription)") }
+        try? FileManager.default.removeItem(at: entry)
+        do { try FileManager.default.moveItem(at: staging, to: entry) } catch {
+            throw WeaveError("cannot write the cache at \(entry.path): \(error.localizedDescription)")
+        }
+        return stored
+    }
+
+    /// The modules and every target they depend on, from the build plan SwiftPM writes beside
+    /// its products; when that plan cannot be read, every target SwiftPM built (never fewer).
+    static func closure(of modules: [String], in products: URL) -> [String]? {
+        struct Plan: Decodable { var targetDependencyMap: [String: [String]] }
+        guard let data = try? Data(contentsOf: products.appendingPathComponent("description.json")),
+              let plan = try? JSONDecoder().decode(Plan.self, from: data) else { return nil }
+        var seen = Set<String>(), work = modules
+        while let next = work.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            work += plan.targetDependencyMap[next] ?? []
+        }
+        return seen.sorted()
+    }
+
+    /// The object files of `targets` (all targets when nil), sorted. For a Swift target, only
+    /// the objects of its current sources, from the compiler's output map, so a deleted file's
+    /// stale object can never be linked.
+    static func objectFiles(of targets: [String]?, in products: URL) -> [URL] {
+        let manager = FileManager.default
+        let folders = ((try? manager.contentsOfDirectory(atPath: products.path)) ?? []).filter { $0.hasSuffix(".build") }
+        var objects: [URL] = []
+        for folder in folders.sorted() {
+            let target = String(folder.dropLast(".build".count))
+            if let targets { guard targets.contains(target) else { continue } }
+            else if target.hasSuffix("Tests") || target.hasSuffix("PackageTests") { continue }
+            let directory = products.appendingPathComponent(folder)
+            if let map = try? Data(contentsOf: directory.appendingPathComponent("output-file-map.json")),
+               let entries = try? JSONDecoder().decode([String: [String: String]].self, from: map) {
+                let listed = entries.values.compactMap { $0["object"] }.filter { manager.fileExists(atPath: $0) }
+                if !listed.isEmpty { objects += listed.map { URL(fileURLWithPath: $0) }; continue }
+            }
+            let files = (try? manager.contentsOfDirectory(atPath: directory.path)) ?? []
+            objects += files.filter { $0.hasSuffix(".o") }.map { directory.appendingPathComponent($0) }
+        }
+        return objects.sorted { $0.path < $1.path }
+    }
+
+    /// Module maps of the C targets a Swift module may import: the package's own, its
+    /// dependencies' (in SwiftPM's checkouts) and those SwiftPM generated.
+    static func moduleMaps(root: URL, scratch: URL, products: URL) -> [URL] {
+        let manager = FileManager.default
+        var maps: [URL] = []
+        let sourceFolders = [root.appendingPathComponent("Sources")]
+            + ((try? manager.contentsOfDirectory(atPath: scratch.appendingPathComponent("checkouts").path)) ?? [])
+                .sorted().map { scratch.appendingPathComponent("checkouts/\($0)/Sources") }
+        for folder in sourceFolders {
+            for path in ((try? manager.subpathsOfDirectory(atPath: folder.path)) ?? []).sorted()
+            where path.hasSuffix("/module.modulemap") && path.split(separator: "/").count <= 3 {
+                maps.append(folder.appendingPathComponent(path))
+            }
+        }
+        for folder in ((try? manager.contentsOfDirectory(atPath: products.path)) ?? []).sorted() where folder.hasSuffix(".build") {
+            let map = products.appendingPathComponent("\(folder)/module.modulemap")
+            if manager.fileExists(atPath: map.path) { maps.append(map) }
+        }
+        return maps
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Yams
+
+/// A course's settings, read from `weave.yml` at the package root. Every key is optional:
+///
+/// ```yaml
+/// title: Backpropagation through time, by example   # default: the front page's first heading
+/// imports: [ElmanRNN, Display]   # modules every chapter imports; default: every library product
+/// chapters: chapters             # the folder of chapters
+/// output: site                   # the folder the site is written to
+/// order: [01-intro.md, 02-more.md]   # default: file-name order
+/// ```
+///
+/// YAML is read with Yams, which gives every node its line and column, so an unknown key or
+/// a bad value is an error at its place in the file.
+public struct CourseConfig: Sendable, Equatable {
+    public var title: String?
+    /// Modules imported into every chapter program; nil until resolved against the package.
+    public var imports: [String]?
+    public var chapters = "chapters"
+    public var output = "site"
+    /// Chapter file names in reading order; nil means file-name order.
+    public var order: [String]?
+
+    public static let fileName = "weave.yml"
+    static let keys = ["title", "imports", "chapters", "output", "order"]
+
+    public init() {}
+
+    /// The config of the package at `root`, or the defaults when it has no `weave.yml`.
+    public static func load(root: URL) throws(WeaveError) -> CourseConfig {
+        let url = root.appendingPathComponent(fileName)
+        guard FileManager.default.fileExists(atPath: url.path) else { return CourseConfig() }
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+            throw WeaveError("cannot read this file as UTF-8 text", at: SourceLocation(file: fileName))
+        }
+        return try parse(text, path: fileName)
+    }
+
+    /// Parses the text of a config file; `path` names it in errors.
+    public static func parse(_ text: String, path: String) throws(WeaveError) -> CourseConfig {
+        let node: Node?
+        do { node = try Yams.compose(yaml: text) } catch {
+            throw yamlError(error, path: path, text: text)
+        }
+        var config = CourseConfig()
+        guard let node else { return config }
+        func location(_ node: Node) -> SourceLocation {
+            SourceLocation(file: path, line: node.mark?.line, column: node.mark?.column)
+        }
+        guard case .mapping(let mapping) = node else {
+            throw WeaveError("the config must be a mapping of keys to values, such as `title: My course`", at: location(node))
+        }
+        var seen = Set<String>()
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.string else { throw WeaveError("a key must be a plain word", at: location(keyNode)) }
+            guard seen.insert(key).inserted else { throw WeaveError("'\(key)' is set twice", at: location(keyNode)) }
+            func string() throws(WeaveError) -> String {
+                guard case .scalar(let scalar) = value, !scalar.string.isEmpty else {
+                    throw WeaveError("'\(key)' needs a text value", at: location(value))
+                }
+                return scalar.string
+            }
+            func strings() throws(WeaveError) -> [String] {
+                guard case .sequence(let sequence) = value else {
+                    throw WeaveError("'\(key)' needs a list, such as [A, B]", at: location(value))
+                }
+                var items: [String] = []
+                for item in sequence {
+                    guard case .scalar(let scalar) = item, !scalar.string.isEmpty else {
+                        throw WeaveError("each entry of '\(key)' must be a name", at: location(item))
+                    }
+                    items.append(scalar.string)
+                }
+                return items
+            }
+            switch key {
+            case "title": config.title = try string()
+            case "imports":
+                let modules = try strings()
+                if let bad = modules.first(where: { !isIdentifier($0) }) {
+                    throw WeaveError("'\(bad)' is not a Swift module name", at: location(value))
+                }
+                config.imports = modules
+            case "chapters": config.chapters = try string()
+            case "output": config.output = try string()
+            case "order": config.order = try strings()
+            default:
+                throw WeaveError("unknown key '\(key)'; the keys are: \(keys.joined(separator: ", "))", at: location(keyNode))
+            }
+        }
+        return config
+    }
+
+    static func isIdentifier(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
+        return name.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+    }
+
+    /// A YAML syntax error at its line and column.
+    static func yamlError(_ error: Error, path: String, text: String) -> WeaveError {
+        switch error {
+        case YamlError.scanner(_, let problem, let mark, _), YamlError.parser(_, let problem, let mark, _),
+             YamlError.composer(_, let problem, let mark, _):
+            return WeaveError("this is not valid YAML: \(problem)", at: SourceLocation(file: path, line: mark.line, column: mark.column))
+        case YamlError.duplicatedKeysInMapping(let duplicates, let context):
+            // Yams points at the mapping; the author wants the second occurrence of the key.
+            let key = duplicates.first ?? ""
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let uses = lines.indices.filter { lines[$0].drop { $0 == " " }.hasPrefix(key + ":") }
+            let line = uses.count > 1 ? uses[1] + 1 : context.mark.line
+            let column = uses.count > 1 ? lines[uses[1]].prefix { $0 == " " }.count + 1 : context.mark.column
+            return WeaveError("'\(key)' is set twice; keep one", at: SourceLocation(file: path, line: line, column: column))
+        default:
+            return WeaveError("this is not valid YAML: \(error)", at: SourceLocation(file: path))
+        }
+    }
+}

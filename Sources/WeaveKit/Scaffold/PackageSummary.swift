@@ -1,0 +1,43 @@
+import Foundation
+
+/// What `swift package describe` says of a package: enough to scaffold a course for it.
+public struct PackageSummary: Sendable, Decodable {
+    public var name: String
+    public var products: [Product]
+    public var targets: [Target]
+
+    public struct Product: Sendable, Decodable {
+        public var name: String
+        public var targets: [String]
+        var type: [String: [String]?]
+        public var isLibrary: Bool { type.keys.contains("library") }
+    }
+
+    public struct Target: Sendable, Decodable {
+        public var name: String
+        public var type: String
+    }
+
+    /// The module a first chapter should import: the first library product's first target,
+    /// else the first library target.
+    public var firstLibrary: String? {
+        products.first(where: \.isLibrary)?.targets.first ?? targets.first { $0.type == "library" }?.name
+    }
+
+    /// Asks SwiftPM (`swift package describe --type json`) about the package at `root`.
+    public static func read(root: URL, toolchain: Toolchain) throws(WeaveError) -> PackageSummary {
+        let swift = toolchain.swiftc.deletingLastPathComponent().appendingPathComponent("swift")
+        let output = try ProcessRunner.run(swift, ["package", "--package-path", root.path, "describe", "--type", "json"],
+                                           directory: root)
+        guard output.status == 0 else {
+            throw WeaveError("SwiftPM cannot read the package at \(root.path); run weave in a package's root folder",
+                             details: output.stderrText.split(separator: "\n").prefix(10).map(String.init))
+        }
+        // SwiftPM may print progress before the JSON.
+        let text = output.stdoutText
+        let json = text.firstIndex(of: "{").map { String(text[$0...]) } ?? text
+        do { return try JSONDecoder().decode(PackageSummary.self, from: Data(json.utf8)) } catch {
+            throw WeaveError("cannot read SwiftPM's description of the package: \(error)")
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+@testable import WeaveKit
+
+/// A package of its own, made in a temporary folder: three modules, one depending on another,
+/// one on swift-numerics (a C target inside), built by SwiftPM for chapter programs.
+struct NumbersPackage {
+    let root: URL
+
+    static let manifest = """
+        // swift-tools-version:6.0
+        import PackageDescription
+        let package = Package(
+            name: "Numbers",
+            products: [.library(name: "Binet", targets: ["Binet"])],
+            dependencies: [.package(url: "https://github.com/apple/swift-numerics", from: "1.1.1")],
+            targets: [
+                .target(name: "Fibonacci"),
+                .target(name: "Ratios", dependencies: ["Fibonacci"]),
+                .target(name: "Binet", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
+            ]
+        )
+
+        """
+    static let fibonacci = "public func fibonacci(_ n: Int) -> Int { n < 2 ? n : fibonacci(n - 1) + fibonacci(n - 2) }\n"
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("weave-numbers-\(UUID().uuidString)")
+        try write("Package.swift", Self.manifest)
+        try write("Sources/Fibonacci/Fibonacci.swift", Self.fibonacci)
+        try write("Sources/Ratios/Ratios.swift", """
+            import Fibonacci
+            public func ratio(_ n: Int) -> Double { Double(fibonacci(n + 1)) / Double(fibonacci(n)) }
+
+            """)
+        try write("Sources/Binet/Binet.swift", """
+            import RealModule
+            public func binet(_ n: Int) -> Double {
+                let phi = (1 + Double.sqrt(5)) / 2
+                return (Double.pow(phi, Double(n)) / Double.sqrt(5)).rounded()
+            }
+
+            """)
+    }
+
+    func write(_ path: String, _ text: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+}
+
+@Suite(.serialized) struct PackageBuildTests {
+    /// Compiles and runs a program against the build, as a chapter program would be.
+    func run(_ program: String, with build: PackageBuild, toolchain: Toolchain, in directory: URL) throws -> String {
+        let main = directory.appendingPathComponent("main-\(UUID().uuidString).swift")
+        let binary = directory.appendingPathComponent("program-\(UUID().uuidString)")
+        try Data(program.utf8).write(to: main)
+        let compile = try ProcessRunner.run(toolchain.swiftc, [main.path, "-o", binary.path] + build.compilerArguments)
+        try #require(compile.status == 0, "\(compile.stderrText)")
+        let run = try ProcessRunner.run(binary, [])
+        return run.stdoutText
+    }
+
+    @Test func chaptersLinkEveryKindOfModuleAndTheCacheKeysOnWhatWasBuilt() throws {
+        let package = try NumbersPackage()
+        defer { package.remove() }
+        let cache = package.root.appendingPathComponent(".build/weave")
+        let toolchain = try Toolchain()
+        let modules = ["Ratios", "Binet"]
+        func prepare(_ statistics: Statistics) throws -> PackageBuild {
+            try PackageBuild.prepare(root: package.root, cache: cache, toolchain: toolchain, modules: modules,
+                                     useCache: true, statistics: statistics)
+        }
+        let first = try prepare(Statistics())
+        let program = "import Ratios\nimport Binet\nprint(ratio(10), binet(10))\n"
+        #expect(try run(program, with: first, toolchain: toolchain, in: package.root) == "1.6181818181818182 55.0\n")
+
+        // Nothing changed: no process at all, the same key.
+        let noop = Statistics()
+        #expect(try prepare(noop).key == first.key)
+        #expect(noop.compilerInvocations == 0)
+
+        // A comment moves every line: SwiftPM rebuilds, but the built code is the same.
+        try package.write("Sources/Fibonacci/Fibonacci.swift", "// The classic.\n\n" + NumbersPackage.fibonacci)
+        let comment = Statistics()
+        #expect(try prepare(comment).key == first.key)
+        #expect(comment.compilerInvocations > 0)
+
+        // A change in the transitive dependency changes the key and what the program prints.
+        try package.write("Sources/Fibonacci/Fibonacci.swift", "public func fibonacci(_ n: Int) -> Int { n < 2 ? 1 : fibonacci(n - 1) + fibonacci(n - 2) }\n")
+        let changed = try prepare(Statistics())
+        #expect(changed.key != first.key)
+        #expect(try run(program, with: changed, toolchain: toolchain, in: package.root) == "1.6179775280898876 55.0\n")
+    }
+
+    @Test func aModuleThatIsNotInThePackageIsAClearError() throws {
+        let package = try NumbersPackage()
+        defer { package.remove() }
+        let error = try #require(throws: WeaveError.self) {
+            try PackageBuild.prepare(root: package.root, cache: package.root.appendingPathComponent(".build/weave"),
+                                     toolchain: try Toolchain(), modules: ["Nope"], useCache: true, statistics: Statistics())
+        }
+        #expect(error.message.contains("Nope"))
+    }
+
+    @Test func debugSectionsDoNotCountInAnObjectsFingerprint() {
+        #expect(ObjectFingerprint.isDebugOnly(".debug_line"))
+        #expect(ObjectFingerprint.isDebugOnly(".rela.debug_info"))
+        #expect(!ObjectFingerprint.isDebugOnly(".text"))
+        #expect(!ObjectFingerprint.isDebugOnly(".rodata"))
+        // Not ELF: the whole file counts.
+        let text = Data("not an object".utf8)
+        #expect(ObjectFingerprint.significantBytes(of: text) == text)
+    }
+}
