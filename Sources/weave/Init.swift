@@ -23,7 +23,8 @@ struct Init: ParsableCommand {
     func run() throws {
         let rootURL = URL(fileURLWithPath: root ?? FileManager.default.currentDirectoryPath)
         let summary: PackageSummary
-        do { summary = try PackageSummary.read(root: rootURL, toolchain: try Toolchain()) } catch { throw fail([error]) }
+        do { summary = try PackageSummary.read(
+            root: rootURL, toolchain: try Toolchain(), scratch: rootURL.appendingPathComponent(".build/weave/package/swiftpm")) } catch { throw fail([error]) }
         let result: CourseScaffold.Result
         do {
             result = try CourseScaffold.create(root: rootURL, module: module ?? summary.firstLibrary,

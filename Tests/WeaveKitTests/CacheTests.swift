@@ -4,21 +4,24 @@ import Testing
 
 /// The cache reuses results only when nothing they depend on changed.
 @Suite struct CacheTests {
-    /// A throwaway package root with a one-function library, so changing it is cheap.
+    /// A throwaway package with a one-function library product, so changing it is cheap.
     func makeRoot(returning value: Int) throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("weave-root-\(UUID().uuidString)")
-        for module in ["ElmanRNN", "Display"] {
-            try FileManager.default.createDirectory(at: root.appendingPathComponent("Sources/\(module)"),
-                                                    withIntermediateDirectories: true)
-        }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Sources/Answers"), withIntermediateDirectories: true)
+        try Data("""
+            // swift-tools-version:6.0
+            import PackageDescription
+            let package = Package(name: "Answers", products: [.library(name: "Answers", targets: ["Answers"])],
+                                  targets: [.target(name: "Answers")])
+
+            """.utf8).write(to: root.appendingPathComponent("Package.swift"))
         try setLibrary(root, returning: value)
-        try Data("public struct Table {}\n".utf8).write(to: root.appendingPathComponent("Sources/Display/D.swift"))
         return root
     }
 
     func setLibrary(_ root: URL, returning value: Int) throws {
         try Data("public func answer() -> Int { \(value) }\n".utf8)
-            .write(to: root.appendingPathComponent("Sources/ElmanRNN/Answer.swift"))
+            .write(to: root.appendingPathComponent("Sources/Answers/Answer.swift"))
     }
 
     @Test func noOpRunStartsNoCompilerAndALibraryChangeIsNeverServedStale() throws {
@@ -35,7 +38,7 @@ import Testing
         }
         let cold = try run()
         #expect(cold.outputs == ["1", "2"])
-        #expect(cold.compilerRuns == 4)  // two library modules, two chapters
+        #expect(cold.compilerRuns == 4)  // SwiftPM's description, its build, two chapters
         let noOp = try run()
         #expect(noOp.compilerRuns == 0)
         #expect(noOp.cached == [true, true])

@@ -58,7 +58,7 @@ struct NumbersPackage {
         let main = directory.appendingPathComponent("main-\(UUID().uuidString).swift")
         let binary = directory.appendingPathComponent("program-\(UUID().uuidString)")
         try Data(program.utf8).write(to: main)
-        let compile = try ProcessRunner.run(toolchain.swiftc, [main.path, "-o", binary.path] + build.compilerArguments)
+        let compile = try ProcessRunner.run(toolchain.swiftc, ["-o", binary.path] + build.compilerArguments(compiling: [main.path]))
         try #require(compile.status == 0, "\(compile.stderrText)")
         let run = try ProcessRunner.run(binary, [])
         return run.stdoutText

@@ -62,11 +62,12 @@ import Testing
             Snippet(index: 1, fenceLine: 7, code: "shown only", tags: { var t = Tags(); t.norun = true; return t }()),
             Snippet(index: 2, fenceLine: 11, code: "print(a)", tags: Tags()),
         ])
-        let program = ChapterProgram(chapter)
+        let program = ChapterProgram(chapter, imports: ["Answers"])
         #expect(program.snippetIndexes == [0, 2])
         #expect(program.source.contains("#sourceLocation(file: \"chapters/x.md\", line: 4)\nlet a = 1\n#sourceLocation()"))
         #expect(program.source.contains("line: 12)\nprint(a)"))
         #expect(!program.source.contains("shown only"))
+        #expect(program.source.contains("\nimport Answers\n"))
         #expect(program.source.contains("setvbuf(stdout, nil, _IOLBF, 0)"))
     }
 }

@@ -15,7 +15,7 @@ public struct ChapterExecution: Sendable {
 /// info so traps name Markdown lines), runs it under each snippet's time limit, and caches
 /// successful results by everything they depend on.
 public struct ChapterRunner: Sendable {
-    public var library: LibraryBuild
+    public var library: PackageBuild
     public var toolchain: Toolchain
     public var cache: URL
     public var root: URL
@@ -28,7 +28,7 @@ public struct ChapterRunner: Sendable {
 
     public func execute(_ chapter: Chapter) -> ChapterExecution {
         let clock = ContinuousClock(), start = clock.now
-        let program = ChapterProgram(chapter)
+        let program = ChapterProgram(chapter, imports: library.modules)
         let timeouts = chapter.runnableSnippets.map { "\($0.tags.timeout ?? Tags.defaultTimeout)" }
         let key = ContentKey([toolchain.identity, library.key, Self.flags.joined(separator: " "),
                               timeouts.joined(separator: ","), program.source])
@@ -60,8 +60,8 @@ public struct ChapterRunner: Sendable {
         // Run from the root so the paths in #sourceLocation match what the author sees.
         let clock = ContinuousClock(), start = clock.now
         let compile = try ProcessRunner.run(toolchain.swiftc, Self.flags + [
-            "-module-name", "Chapter", "-I", library.directory.path, "-L", library.directory.path,
-        ] + LibraryBuild.modules.map { "-l\($0)" } + ["-lm", main.path, "-o", binary.path], directory: root) { _ in
+            "-module-name", "Chapter", "-o", binary.path,
+        ] + library.compilerArguments(compiling: [main.path]), directory: root) { _ in
             (clock.now - start).seconds > Self.compileTimeLimit ? "stopped" : nil
         }
         if compile.stopReason != nil {

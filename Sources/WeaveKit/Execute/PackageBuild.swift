@@ -13,8 +13,11 @@ import Foundation
 public struct PackageBuild: Sendable {
     /// Modules every chapter program imports.
     public var modules: [String]
-    /// swiftc arguments that let a program import the modules and link their code.
-    public var compilerArguments: [String]
+    /// swiftc arguments that let a program import the modules.
+    public var importArguments: [String]
+    /// swiftc arguments that link the modules' code; they follow the program's sources, since
+    /// a linker takes from an archive only what the inputs before it need.
+    public var linkArguments: [String]
     /// A fingerprint of what SwiftPM built; part of every chapter's cache key.
     public var key: String
 
@@ -23,34 +26,53 @@ public struct PackageBuild: Sendable {
     static let archiveName = "libweave-package.a"
 
     /// What is stored in a cache entry, to rebuild the value without SwiftPM.
-    private struct Stored: Codable { var arguments: [String]; var fingerprint: String }
+    private struct Stored: Codable {
+        var modules: [String]
+        var importArguments: [String]
+        var linkArguments: [String]
+        var fingerprint: String
+        var build: PackageBuild {
+            PackageBuild(modules: modules, importArguments: importArguments, linkArguments: linkArguments, key: fingerprint)
+        }
+    }
+
+    /// swiftc arguments that compile `sources` into a program using the modules.
+    public func compilerArguments(compiling sources: [String]) -> [String] {
+        importArguments + sources + linkArguments
+    }
 
     /// Reuses the cached build when the package's sources are unchanged; asks SwiftPM otherwise.
+    /// `modules` nil means every library product of the package (found once per manifest).
     public static func prepare(
-        root: URL, cache: URL, toolchain: Toolchain, modules: [String], useCache: Bool, statistics: Statistics
+        root: URL, cache: URL, toolchain: Toolchain, modules: [String]?, useCache: Bool, statistics: Statistics
     ) throws(WeaveError) -> PackageBuild {
-        let key = sourceKey(root: root, toolchain: toolchain, modules: modules)
+        let requested = modules
+        let key = sourceKey(root: root, toolchain: toolchain, modules: requested)
         let entry = cache.appendingPathComponent("package/\(key.hash)")
         if useCache, let stored = load(entry, key) {
-            return PackageBuild(modules: modules, compilerArguments: stored.arguments, key: stored.fingerprint)
+            return stored.build
         }
         try createDirectory(entry.deletingLastPathComponent())
         // Concurrent weave runs build once: the others wait, then find the finished entry.
         return try withFileLock(cache.appendingPathComponent("package/.lock").path) { () throws(WeaveError) -> PackageBuild in
             if useCache, let stored = load(entry, key) {
-                return PackageBuild(modules: modules, compilerArguments: stored.arguments, key: stored.fingerprint)
+                return stored.build
+            }
+            let modules: [String]
+            if let requested { modules = requested } else {
+                modules = try libraryModules(root: root, cache: cache, toolchain: toolchain, statistics: statistics)
             }
             try build(root: root, cache: cache, toolchain: toolchain, modules: modules, statistics: statistics)
             // Read again: the build itself may write Package.resolved.
-            let built = sourceKey(root: root, toolchain: toolchain, modules: modules)
+            let built = sourceKey(root: root, toolchain: toolchain, modules: requested)
             let stored = try gather(root: root, cache: cache, key: built, toolchain: toolchain, modules: modules)
-            return PackageBuild(modules: modules, compilerArguments: stored.arguments, key: stored.fingerprint)
+            return stored.build
         }
     }
 
     /// Everything the built libraries can depend on that weave can read without SwiftPM.
-    static func sourceKey(root: URL, toolchain: Toolchain, modules: [String]) -> ContentKey {
-        var parts = [toolchain.identity, configuration, modules.joined(separator: ",")]
+    static func sourceKey(root: URL, toolchain: Toolchain, modules: [String]?) -> ContentKey {
+        var parts = [toolchain.identity, configuration, modules?.joined(separator: ",") ?? "(every library product)"]
         let manager = FileManager.default
         let manifests = ((try? manager.contentsOfDirectory(atPath: root.path)) ?? [])
             .filter { ($0.hasPrefix("Package") && $0.hasSuffix(".swift")) || $0 == "Package.resolved" }.sorted()
@@ -134,10 +156,10 @@ public struct PackageBuild: Sendable {
         guard archived.status == 0 else {
             throw WeaveError("cannot archive the package's objects", details: archived.stderrText.split(separator: "\n").prefix(10).map(String.init))
         }
-        let arguments = ["-I", products.appendingPathComponent("Modules").path]
+        let imports = ["-I", products.appendingPathComponent("Modules").path]
             + moduleMaps(root: root, scratch: scratch, products: products).flatMap { ["-Xcc", "-fmodule-map-file=\($0.path)"] }
-            + [entry.appendingPathComponent(archiveName).path, "-lm"]
-        let stored = Stored(arguments: arguments, fingerprint: fingerprint)
+        let stored = Stored(modules: modules, importArguments: imports,
+                            linkArguments: [entry.appendingPathComponent(archiveName).path, "-lm"], fingerprint: fingerprint)
         do {
             try JSONEncoder().encode(stored).write(to: staging.appendingPathComponent(linkFile))
             try Data(key.material.utf8).write(to: staging.appendingPathComponent(ContentKey.fileName))
@@ -147,6 +169,22 @@ public struct PackageBuild: Sendable {
             throw WeaveError("cannot write the cache at \(entry.path): \(error.localizedDescription)")
         }
         return stored
+    }
+
+    /// The targets of the package's library products, in the manifest's order, each once.
+    static func libraryModules(root: URL, cache: URL, toolchain: Toolchain, statistics: Statistics) throws(WeaveError) -> [String] {
+        statistics.countCompilerRun()
+        let summary = try PackageSummary.read(root: root, toolchain: toolchain, scratch: scratch(cache))
+        var modules: [String] = []
+        for product in summary.products where product.isLibrary {
+            for target in product.targets where !modules.contains(target) { modules.append(target) }
+        }
+        guard !modules.isEmpty else {
+            throw WeaveError("the package has no library product for chapters to import",
+                             at: SourceLocation(file: CourseConfig.fileName),
+                             details: ["name the modules in \(CourseConfig.fileName), such as `imports: [MyLibrary]`"])
+        }
+        return modules
     }
 
     /// The modules and every target they depend on, from the build plan SwiftPM writes beside

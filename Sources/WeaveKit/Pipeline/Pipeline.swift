@@ -10,9 +10,11 @@ public struct PipelineOptions: Sendable {
     public var swiftc: String?
     /// Chapters whose name contains any of these; empty selects all.
     public var filters: [String]
+    /// Modules every chapter imports; nil: every library product of the package.
+    public var imports: [String]?
 
     public init(chapters: String = "chapters", root: URL, cache: URL? = nil, jobs: Int? = nil,
-                useCache: Bool = true, swiftc: String? = nil, filters: [String] = []) {
+                useCache: Bool = true, swiftc: String? = nil, filters: [String] = [], imports: [String]? = nil) {
         self.chapters = chapters
         self.root = root
         self.cache = cache ?? root.appendingPathComponent(".build/weave")
@@ -20,6 +22,7 @@ public struct PipelineOptions: Sendable {
         self.useCache = useCache
         self.swiftc = swiftc
         self.filters = filters
+        self.imports = imports
     }
 }
 
@@ -61,9 +64,9 @@ public enum Pipeline {
             }
         }
         let toolchain = try Toolchain(explicit: options.swiftc)
-        let library = try LibraryBuild.prepare(
-            root: options.root, cache: options.cache, toolchain: toolchain, useCache: options.useCache,
-            statistics: statistics)
+        let library = try PackageBuild.prepare(
+            root: options.root, cache: options.cache, toolchain: toolchain, modules: options.imports,
+            useCache: options.useCache, statistics: statistics)
         let runner = ChapterRunner(library: library, toolchain: toolchain, cache: options.cache, root: options.root,
                                    useCache: options.useCache, statistics: statistics)
         return parallelMap(paths, jobs: options.jobs) { path in

@@ -25,10 +25,13 @@ public struct PackageSummary: Sendable, Decodable {
     }
 
     /// Asks SwiftPM (`swift package describe --type json`) about the package at `root`.
-    public static func read(root: URL, toolchain: Toolchain) throws(WeaveError) -> PackageSummary {
+    /// `scratch` is the build folder SwiftPM may use: not the author's `.build`, whose lock a
+    /// running `swift build`, `swift test` or plugin host may hold.
+    public static func read(root: URL, toolchain: Toolchain, scratch: URL) throws(WeaveError) -> PackageSummary {
         let swift = toolchain.swiftc.deletingLastPathComponent().appendingPathComponent("swift")
-        let output = try ProcessRunner.run(swift, ["package", "--package-path", root.path, "describe", "--type", "json"],
-                                           directory: root)
+        let output = try ProcessRunner.run(
+            swift, ["package", "--package-path", root.path, "--scratch-path", scratch.path, "describe", "--type", "json"],
+            directory: root)
         guard output.status == 0 else {
             throw WeaveError("SwiftPM cannot read the package at \(root.path); run weave in a package's root folder",
                              details: output.stderrText.split(separator: "\n").prefix(10).map(String.init))
