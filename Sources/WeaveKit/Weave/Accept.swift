@@ -12,7 +12,7 @@ enum Accept {
         var lines = SourceLines.withEndings(chapter.source).map(String.init)
         let chapterEnding = lines.lazy.map(Self.ending).first { !$0.isEmpty } ?? "\n"
         // From the bottom up, so earlier line numbers stay valid while later blocks change.
-        for snippet in chapter.snippets.reversed() {
+        for snippet in chapter.snippets.reversed() where isBlock(snippet.fenceLine, snippet.closingLine, in: lines) {
             if snippet.tags.include != nil {
                 guard needsCopy(snippet) else { continue }
                 let opening = lines[snippet.fenceLine - 1]
@@ -24,7 +24,8 @@ enum Accept {
             guard snippet.tags.expect, let actual = execution.output(of: snippet)?.text else { continue }
             let text = OutputText.comparable(actual)
             if let expected = snippet.expected {
-                guard OutputText.expected(expected.text) != text else { continue }
+                guard isBlock(expected.fenceLine, expected.closingLine, in: lines),
+                      !OutputText.matches(expected: expected.text, actual: actual) else { continue }
                 let block = FencedBlock(output: text, prefix: FencedBlock.prefix(of: lines[expected.fenceLine - 1]),
                                         ending: ending(of: lines[expected.closingLine - 1], or: chapterEnding))
                 replace(&lines, (expected.fenceLine - 1)..<expected.closingLine, with: block.lines)
@@ -41,7 +42,13 @@ enum Accept {
             }
         }
         let text = lines.joined()
-        return text == chapter.source ? nil : text
+        return OutputText.identical(text, chapter.source) ? nil : text
+    }
+
+    /// Whether the lines of a block as the loader found it are lines of this chapter; a block
+    /// that is not is left alone rather than trusted.
+    static func isBlock(_ fenceLine: Int, _ closingLine: Int, in lines: [String]) -> Bool {
+        1 <= fenceLine && fenceLine < closingLine && closingLine <= lines.count
     }
 
     /// Replaces a block's lines; a block that ended the file without a newline still does.
@@ -57,7 +64,7 @@ enum Accept {
     /// so is a region of only blank lines, which reads back as an empty block.
     static func needsCopy(_ snippet: Snippet) -> Bool {
         guard let copy = snippet.includedCopy else { return !snippet.code.allSatisfy(\.isWhitespace) }
-        return OutputText.unifyingLineEndings(copy) != snippet.code
+        return !OutputText.copyMatches(copy, code: snippet.code)
     }
 
     /// The line ending of `line` (empty on a last line without one).

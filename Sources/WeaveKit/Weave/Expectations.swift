@@ -4,7 +4,7 @@ enum Expectations {
     static func checkIncludes(_ chapter: Chapter) -> [WeaveError] {
         chapter.snippets.compactMap { snippet in
             guard let include = snippet.tags.include, let copy = snippet.includedCopy,
-                  OutputText.unifyingLineEndings(copy) != snippet.code else { return nil }
+                  !OutputText.copyMatches(copy, code: snippet.code) else { return nil }
             return WeaveError(
                 "this block's copy of \(include.path)#\(include.anchor) is stale", at: chapter.location(line: snippet.fenceLine, column: 1),
                 details: ["--- in the chapter", "+++ in the source"] + LineDiff.lines(from: copy, to: snippet.code)

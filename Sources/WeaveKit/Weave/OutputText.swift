@@ -32,10 +32,18 @@ enum OutputText {
         return out
     }
 
-    /// Whether an output block's text stands for the program's output.
+    /// Whether an output block's text stands for the program's output: the same Unicode
+    /// scalars, not merely canonically equivalent text (é precomposed is not e + ´).
     static func matches(expected blockText: String, actual output: String) -> Bool {
-        expected(blockText) == comparable(output)
+        identical(expected(blockText), comparable(output))
     }
+
+    /// Whether an include block's copy holds exactly the region's code.
+    static func copyMatches(_ copy: String, code: String) -> Bool {
+        identical(unifyingLineEndings(copy), code)
+    }
+
+    static func identical(_ a: String, _ b: String) -> Bool { a.unicodeScalars.elementsEqual(b.unicodeScalars) }
 
     /// `text` with CRLF and CR line endings read as newlines.
     static func unifyingLineEndings(_ text: String) -> String {
