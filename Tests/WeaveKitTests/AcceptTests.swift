@@ -115,6 +115,46 @@ struct OutputGenerator: RandomNumberGenerator {
         }
     }
 
+    static let includeChapters: [(name: String, source: String)] = [
+        ("plain", "# T\n\nText.\n\n```swift include=Sources/A.swift#a\nold\n```\n\nAfter.\n"),
+        ("empty block", "# T\n\n```swift include=Sources/A.swift#a\n```\nAfter.\n"),
+        ("tilde fence", "# T\n\n~~~swift include=Sources/A.swift#a\nold\n~~~\n"),
+        ("blockquote", "# T\n\n> Quote.\n>\n> ```swift include=Sources/A.swift#a\n> old\n> ```\n\nAfter.\n"),
+        ("list item", "# T\n\n- item\n\n  ```swift include=Sources/A.swift#a\n  old\n  ```\n- next\n"),
+        ("CRLF", "# T\r\n\r\n```swift include=Sources/A.swift#a\r\nold\r\n```\r\nAfter.\r\n"),
+        ("no final newline", "# T\n\n```swift include=Sources/A.swift#a\nold\n```"),
+    ]
+
+    static let codePieces = ["```", "````", "  ```", "~~~", "~~~~", "\t", "  ", " ", "\n", "\n\n", "\r\n", ">", "let x = 1",
+                             "é", "日本", "\"\"\"", "// note", "`", "-", "    "]
+
+    @Test(arguments: includeChapters.indices)
+    func acceptOfAnIncludeCopyConvergesAndTouchesNothingElse(_ index: Int) throws {
+        let (name, source) = Self.includeChapters[index]
+        var generator = OutputGenerator(state: UInt64(100 + index))
+        let package = try IncludeRoot(files: [:])
+        defer { package.remove() }
+        let file = try AcceptCase(source)
+        defer { file.remove() }
+        for _ in 0..<80 {
+            let code = (0..<Int.random(in: 1...10, using: &generator)).map { _ in Self.codePieces.randomElement(using: &generator)! }.joined()
+            try Data(("// weave:begin a\n" + code + "\n// weave:end a\n").utf8)
+                .write(to: package.root.appendingPathComponent("Sources/A.swift"))
+            try Data(source.utf8).write(to: URL(fileURLWithPath: file.path))
+            let original = try file.load(root: package.root)
+            let text = Accept.rewrite(original, AcceptCase.execution(original, printing: "")) ?? source
+            try Data(text.utf8).write(to: URL(fileURLWithPath: file.path))
+            let chapter = try file.load(root: package.root)
+            #expect(Expectations.checkIncludes(chapter).isEmpty, "\(name): \(code.debugDescription)\n\(text.debugDescription)")
+            #expect(Accept.rewrite(chapter, AcceptCase.execution(chapter, printing: "")) == nil, "\(name): \(code.debugDescription)")
+            let lines = SourceLines.withEndings(source).map(String.init)
+            let snippet = original.snippets[0]
+            #expect(text.hasPrefix(lines[..<(snippet.fenceLine - 1)].joined()) && text.hasSuffix(lines[snippet.closingLine...].joined()),
+                    "\(name): \(code.debugDescription)\n\(text.debugDescription)")
+            #expect(text.hasSuffix("\n") == source.hasSuffix("\n"), "\(name)")
+        }
+    }
+
     /// The prefix that keeps a line in the container of a fence opened after `line`'s prefix.
     @Test(arguments: [("```", ""), ("  ```", "  "), ("> ```", "> "), (">```", "> "), (">>```", "> > "), ("- ```", "  "),
                       ("10. ```", "    "), (">- ```", ">   "), ("\t```", "    "), (">\t```", ">   "), ("> > ~~~", "> > ")])
