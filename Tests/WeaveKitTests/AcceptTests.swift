@@ -235,10 +235,14 @@ struct OutputGenerator: RandomNumberGenerator {
     }
 
     /// Through the compiler: output with a fence line, a carriage return and an escape, in a
-    /// blockquote of a CRLF chapter; after accept, check passes and accept has nothing to do.
+    /// blockquote of a CRLF chapter, and a plot of NaN, infinities and values near the largest
+    /// double; after accept, check passes, accept has nothing to do, and the site renders.
     @Test func acceptThenCheckPassesEndToEnd() throws {
-        let source = "# T\r\n\r\n> ```swift expect\r\n> print(\"```\\n  ````\\na\\rb \\u{1B}[1m\\tc  \")\r\n> ```\r\n\r\nAfter.\r\n"
-        let fixture = try Fixture(["x.md": source])
+        let quoted = "# T\r\n\r\n> ```swift expect\r\n> print(\"```\\n  ````\\na\\rb \\u{1B}[1m\\tc  \")\r\n> ```\r\n"
+        let plot = "\r\n```swift expect\r\nPlot(title: \"extremes\", xLabel: \"x\", yLabel: \"y\", series: [.init(name: \"s\", "
+            + "x: [0, 1, 2, 3], y: [.nan, 1.7e308, -1.7e308, .infinity])]).show()\r\n"
+            + "Table(columns: [\"a\"], rows: [[\"1\", \"2\"]]).show()\r\n```\r\n\r\nAfter.\r\n"
+        let fixture = try Fixture(["x.md": quoted + plot])
         defer { fixture.remove() }
         #expect(try fixture.run().first?.succeeded == false)
         #expect(try Pipeline.accept(try fixture.run()) == [fixture.path("x.md")])
@@ -247,7 +251,10 @@ struct OutputGenerator: RandomNumberGenerator {
         #expect(errors.isEmpty, "\(errors)")
         #expect(try Pipeline.accept(reports).isEmpty)
         let text = try String(contentsOfFile: fixture.path("x.md"), encoding: .utf8)
-        #expect(text.hasPrefix(source.replacingOccurrences(of: "\r\nAfter.\r\n", with: "")))
-        #expect(text.hasSuffix("> ```\r\n>\r\n> `````output\r\n> ```\r\n>   ````\r\n> a␍b ␛[1m\tc  \r\n> `````\r\n\r\nAfter.\r\n"))
+        #expect(text.hasPrefix(quoted + ">\r\n> `````output\r\n> ```\r\n>   ````\r\n> a␍b ␛[1m\tc  \r\n> `````\r\n" + plot.prefix(2)))
+        #expect(text.contains("note: 2 points with a NaN or infinite value not drawn\r\n"))
+        let page = try #require(try SiteBuilder.render(reports, chapters: fixture.directory.path)["x.html"])
+        #expect(page.contains(" 1.7e+308 |"))
+        #expect(page.contains("<td class=\"numeric\">2</td>"))
     }
 }
