@@ -88,9 +88,7 @@ public enum Pipeline {
         for report in reports {
             guard let chapter = report.chapter, let execution = report.execution, execution.errors.isEmpty,
                   let text = Accept.rewrite(chapter, execution) else { continue }
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: chapter.path), options: .atomic) } catch {
-                throw WeaveError("cannot write the chapter: \(error.localizedDescription)", at: SourceLocation(file: chapter.path))
-            }
+            try ChapterFile.write(text, to: chapter.path)
             changed.append(chapter.path)
         }
         return changed
