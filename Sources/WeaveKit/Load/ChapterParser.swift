@@ -31,7 +31,7 @@ struct ChapterParser {
         do { blocks = try MarkdownTreeBuilder.blocks(of: extraction.markdown) } catch {
             let line = extraction.sourceLines[min(max(error.line - 1, 0), extraction.sourceLines.count - 1)]
             throw WeaveError(
-                "Markdown nested more than \(MarkdownTreeBuilder.maxDepth) levels deep (block quotes, list items, emphasis or links)",
+                "Markdown nested more than \(MarkdownTreeBuilder.maxDepth) levels deep (block quotes, list items, emphasis, images)",
                 at: SourceLocation(file: path, line: line), details: ["flatten the nesting here"])
         }
         var parser = ChapterParser(

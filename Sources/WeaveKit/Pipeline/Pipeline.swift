@@ -71,7 +71,7 @@ public enum Pipeline {
         }
         // The site's front page is checked whenever the whole course is, as the build would.
         let front = options.filters.isEmpty ? ChapterLoader.frontPageReport(chapters: options.chapters, root: options.root) : nil
-        return reports + (front.map { [$0] } ?? [])
+        return ChapterLinks.check(reports + (front.map { [$0] } ?? []), chapters: options.chapters, root: options.root)
     }
 
     static func runChapter(_ path: String, root: URL, runner: ChapterRunner) -> ChapterReport {

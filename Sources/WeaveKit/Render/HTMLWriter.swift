@@ -96,7 +96,7 @@ struct HTMLWriter {
             case .strong(let children): out += "<strong>" + inlines(children, mode: mode) + "</strong>"
             case .link(let link):
                 guard mode == .page else { out += inlines(link.content, mode: mode); continue }
-                out += "<a href=\"" + escapeHref(link.destination) + "\"" + titleAttribute(link) + ">"
+                out += "<a href=\"" + escapeHref(ChapterLinks.pageHref(link.destination)) + "\"" + titleAttribute(link) + ">"
                     + inlines(link.content, mode: mode) + "</a>"
             case .image(let link):
                 out += "<img src=\"" + escapeHref(link.destination) + "\" alt=\"" + escapeXML(altText(link.content))
