@@ -25,8 +25,8 @@ import Testing
             Text with `code` and $x$.
             """,
         "02 c#d.md": "#\n\nAn empty title.\n",
-        "03 e?f&g.md": "# Odd name\n\n## ü\n",
-        "04 é.md": "# Accents\n\nCtrl \u{1B}[31m char.\n",
+        "03 e?f&g.md": "# Odd name\n\n## ü\n\n## φ and ψ\n\nSee [φ](#φ-and-ψ) and [P](04%20é.md#привет-мир).\n",
+        "04 é.md": "# Accents\n\n## Привет мир\n\nCtrl \u{1B}[31m char.\n",
     ]
 
     static func site() throws -> [String: String] {
@@ -71,12 +71,22 @@ import Testing
         let site = try Self.site()
         for (name, page) in site where name.hasSuffix(".html") {
             for href in Self.matches(##"href="([^"#][^"]*)""##, in: page) where !href.contains(":") {
-                let file = href.replacingOccurrences(of: "&amp;", with: "&").removingPercentEncoding ?? href
+                let path = href.replacingOccurrences(of: "&amp;", with: "&").prefix { $0 != "#" }
+                let file = path.removingPercentEncoding ?? String(path)
                 #expect(site[file] != nil, "\(name) links to \(href)")
             }
         }
         #expect(site["index.html"]?.contains("href=\"01%20a%22b.html\"") == true)
         #expect(site["index.html"]?.contains("href=\"02%20c%23d.html\"") == true)
+    }
+
+    @Test(arguments: [
+        ("Привет мир", "привет-мир"), ("φ and ψ", "φ-and-ψ"), ("∂L/∂W, at last", "l-w-at-last"),
+        ("Über straße", "über-straße"), ("2 steps", "s-2-steps"), ("∂∂", "section"),
+    ])
+    func headingIdsKeepLettersOfEveryScript(_ heading: String, _ id: String) {
+        var ids = HeadingIDs()
+        #expect(ids.make(heading) == id)
     }
 
     @Test func anEmptyHeadingGetsAnIdAndALabel() throws {

@@ -81,6 +81,7 @@ import Testing
         ("code span over two lines", "`a\n$x$`", "<code>a $x$</code>"),
         ("reference definition", "[r]\n\n[r]: /u/$x$ \"$y$\"", #"<a href="/u/$x$" title="$y$">r</a>"#),
         ("autolink", "<http://e.com/$x$>", #"href="http://e.com/$x$""#),
+        ("reference label", "[$x$]\n\n[$x$]: /u", #"<a href="/u"><math"#),
     ])
     func mathPlaceholdersNeverReachAPage(_ place: String, _ markdown: String, _ expected: String) throws {
         let page = try PageRenderer.render(source: "# T\n\n" + markdown + "\n", path: "x.md")

@@ -10,7 +10,10 @@ public struct Chapter: Sendable {
     public var document = ChapterDocument()
 
     /// The file name without `.md`, used for page names and filters.
-    public var name: String {
+    public var name: String { Self.name(ofPath: path) }
+
+    /// The file name of `path` without `.md`.
+    static func name(ofPath path: String) -> String {
         let file = path.split(separator: "/").last.map(String.init) ?? path
         return file.hasSuffix(".md") ? String(file.dropLast(3)) : file
     }

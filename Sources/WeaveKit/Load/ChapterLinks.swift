@@ -61,8 +61,7 @@ public enum ChapterLinks {
         var pages: [String: Set<String>?] = [:]
         for path in (try? ChapterLoader.chapterPaths(in: directory)) ?? [] {
             let chapter = loaded[path] ?? (try? ChapterLoader.load(path, root: root))
-            let name = Chapter(path: path, source: "", title: "", snippets: []).name
-            pages[name] = .some(chapter.map { anchors(of: $0, isFrontPage: false) })
+            pages[Chapter.name(ofPath: path)] = .some(chapter.map { anchors(of: $0, isFrontPage: false) })
         }
         let front = try? ChapterLoader.loadFrontPage(chapters: directory, root: root)
         pages["index"] = .some(front.map { anchors(of: $0, isFrontPage: true) } ?? ChapterParser.frontPageIDs)

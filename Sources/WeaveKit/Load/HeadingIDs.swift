@@ -24,11 +24,12 @@ struct HeadingIDs {
         return candidate
     }
 
-    /// ASCII letters and digits, other runs as one `-`; never empty, never starting with a digit.
+    /// Letters and digits of any script, lowercased, other runs as one `-` (`φ and ψ` →
+    /// `φ-and-ψ`); never empty, never starting with a digit.
     static func slug(_ text: String) -> String {
         var slug = ""
         for c in text.lowercased() {
-            if c.isASCII && (c.isLetter || c.isNumber) { slug.append(c) }
+            if c.isLetter || c.isNumber { slug.append(c) }
             else if !slug.isEmpty, slug.last != "-" { slug.append("-") }
         }
         while slug.hasSuffix("-") { slug.removeLast() }

@@ -46,9 +46,15 @@ struct MathExtraction {
             let chars = Array(line)
             var out = display?.before ?? ""
             var i = 0
+            // A formula written twice gets one placeholder, so `[$x$]` still matches its
+            // reference definition `[$x$]: …` once both are placeholders.
             func emit(_ span: MathSpan) {
-                out += Self.placeholder(spans.count)
-                spans.append(span)
+                if let k = spans.firstIndex(where: { $0.tex == span.tex && $0.display == span.display }) {
+                    out += Self.placeholder(k)
+                } else {
+                    out += Self.placeholder(spans.count)
+                    spans.append(span)
+                }
             }
             while i < chars.count {
                 if var open = display {
