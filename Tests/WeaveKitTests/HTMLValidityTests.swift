@@ -22,7 +22,7 @@ import Testing
 
             ## <span class="x">raw</span> heading
 
-            Text with `code` and $x$.
+            Text with `code` and $x$, [a stray percent](https://example.com/%zz%4) and a noncharacter \u{FFFE}.
             """,
         "02 c#d.md": "#\n\nAn empty title.\n",
         "03 e?f&g.md": "# Odd name\n\n## ü\n\n## φ and ψ\n\nSee [φ](#φ-and-ψ) and [P](04%20é.md#привет-мир).\n",
@@ -87,6 +87,18 @@ import Testing
     func headingIdsKeepLettersOfEveryScript(_ heading: String, _ id: String) {
         var ids = HeadingIDs()
         #expect(ids.make(heading) == id)
+    }
+
+    @Test func anImageWithoutASourceIsALocatedError() throws {
+        let fixture = try Fixture(["a.md": "# A\n\nSee ![a plot]().\n"])
+        defer { fixture.remove() }
+        #expect { try ChapterLoader.load(fixture.path("a.md"), root: packageRoot) } throws: {
+            ($0 as? WeaveError)?.location?.line == 3
+        }
+    }
+
+    @Test func aStrayPercentIsEncoded() {
+        #expect(escapeHref("%zz%4%20a") == "%25zz%254%20a")
     }
 
     @Test func anEmptyHeadingGetsAnIdAndALabel() throws {

@@ -16,6 +16,8 @@ struct ChapterParser {
     var document = ChapterDocument()
     var snippets: [Snippet] = []
     var ids: HeadingIDs
+    /// Lines of images without a source, reported once the blocks are resolved.
+    var emptyImages: [Int] = []
 
     /// Parses `source`; `root` is the package root that `include=` paths are relative to.
     static func parse(_ source: String, path: String, root: URL, isFrontPage: Bool = false)
@@ -39,6 +41,10 @@ struct ChapterParser {
             ids: HeadingIDs(reserved: isFrontPage ? frontPageIDs : []))
         for span in extraction.spans { parser.document.formulas.append(try Formula(span, path: path)) }
         parser.document.blocks = try parser.resolve(blocks, nested: false)
+        if let line = parser.emptyImages.first {
+            throw WeaveError("this image has no source: write its file between the parentheses, like ![a plot](plot.png)",
+                             at: SourceLocation(file: path, line: line))
+        }
         return (parser.document, parser.snippets)
     }
 
@@ -99,7 +105,11 @@ struct ChapterParser {
                 let resolved = resolve(link)
                 document.links.append(resolved)
                 result.append(.link(resolved))
-            case .image(let link): result.append(.image(resolve(link)))
+            case .image(let link):
+                let image = resolve(link)
+                // HTML forbids an empty `src`; a missing file name is surely a slip.
+                if image.destination.isEmpty { emptyImages.append(image.line) }
+                result.append(.image(image))
             case .softBreak, .lineBreak, .math: result.append(inline)
             }
         }

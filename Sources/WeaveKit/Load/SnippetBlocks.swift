@@ -50,6 +50,7 @@ extension ChapterParser {
     /// cmark ends an unclosed fence at the end of its container without saying so; the
     /// source lines tell.
     private func checkClosed(_ code: CodeBlock, at location: SourceLocation) throws(WeaveError) {
+        guard lines.indices.contains(code.line - 1), lines.indices.contains(code.endLine - 1) else { return }
         let opening = lines[code.line - 1]
         let body = String(decoding: opening.utf8.dropFirst(max(code.column - 1, 0)), as: UTF8.self)
         guard let fence = Fence(opening: body[...]) else { return }
