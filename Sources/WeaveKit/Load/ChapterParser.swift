@@ -28,17 +28,18 @@ struct ChapterParser {
             throw WeaveError("this line holds the noncharacter U+FDD0 or U+FDD1, which weave reserves; remove it",
                              at: SourceLocation(file: path, line: k + 1))
         }
+        // cmark's block structure alone (no tree kept) says which lines are code or raw HTML,
+        // where `$` is not math; the tree weave keeps comes from the one parse below.
         let extraction = try MathExtraction(source, verbatimLines: MarkdownDocument(source).verbatimLines(), path: path)
-        let blocks: [Block]
-        do { blocks = try MarkdownTreeBuilder.blocks(of: extraction.markdown) } catch {
-            let line = extraction.sourceLines[min(max(error.line - 1, 0), extraction.sourceLines.count - 1)]
-            throw WeaveError(
-                "Markdown nested more than \(MarkdownTreeBuilder.maxDepth) levels deep (block quotes, list items, emphasis, images)",
-                at: SourceLocation(file: path, line: line), details: ["flatten the nesting here"])
-        }
         var parser = ChapterParser(
             path: path, root: root, isFrontPage: isFrontPage, lines: lines, lineMap: extraction.sourceLines,
             ids: HeadingIDs(reserved: isFrontPage ? frontPageIDs : []))
+        let blocks: [Block]
+        do { blocks = try MarkdownTreeBuilder.blocks(of: extraction.markdown) } catch {
+            throw WeaveError(
+                "Markdown nested more than \(MarkdownTreeBuilder.maxDepth) levels deep (block quotes, list items, emphasis, images)",
+                at: SourceLocation(file: path, line: parser.sourceLine(error.line)), details: ["flatten the nesting here"])
+        }
         for span in extraction.spans { parser.document.formulas.append(try Formula(span, path: path)) }
         parser.document.blocks = try parser.resolve(blocks, nested: false)
         if let line = parser.emptyImages.first {
@@ -48,6 +49,7 @@ struct ChapterParser {
         return (parser.document, parser.snippets)
     }
 
+    /// The chapter line of a line of the Markdown cmark parsed (display math may join lines).
     func sourceLine(_ line: Int) -> Int { lineMap.isEmpty ? line : lineMap[min(max(line - 1, 0), lineMap.count - 1)] }
 
     mutating func resolve(_ blocks: [Block], nested: Bool) throws(WeaveError) -> [Block] {
