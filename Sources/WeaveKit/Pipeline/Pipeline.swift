@@ -66,9 +66,12 @@ public enum Pipeline {
             statistics: statistics)
         let runner = ChapterRunner(library: library, toolchain: toolchain, cache: options.cache, root: options.root,
                                    useCache: options.useCache, statistics: statistics)
-        return parallelMap(paths, jobs: options.jobs) { path in
+        let reports = parallelMap(paths, jobs: options.jobs) { path in
             runChapter(path, root: options.root, runner: runner)
         }
+        // The site's front page is checked whenever the whole course is, as the build would.
+        let front = options.filters.isEmpty ? ChapterLoader.frontPageReport(chapters: options.chapters, root: options.root) : nil
+        return ChapterLinks.check(reports + (front.map { [$0] } ?? []), chapters: options.chapters, root: options.root)
     }
 
     static func runChapter(_ path: String, root: URL, runner: ChapterRunner) -> ChapterReport {
