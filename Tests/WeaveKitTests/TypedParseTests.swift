@@ -42,9 +42,17 @@ import Testing
         #expect(body.components(separatedBy: "<figure").count == 3)
     }
 
+    /// weave accept writes a container's prefix on every line it rewrites, so an expect or
+    /// include snippet may stand in a list item or block quote like any other.
     @Test(arguments: [
         "# T\n\n- ```swift expect\n  print(1)\n  ```\n",
         "# T\n\n> ```swift include=Sources/ElmanRNN/SGD.swift#sgd\n> ```\n",
+    ])
+    func expectAndIncludeSnippetsWorkInContainers(_ markdown: String) {
+        #expect(Self.loadError(markdown) == nil, "\(markdown)")
+    }
+
+    @Test(arguments: [
         "# T\n\n- ```swift\n  print(1)\n- next item\n",
         "# T\n\n```swift expect\nprint(1)\n```\n\n- ```output\n  1\n  ```\n",
     ])

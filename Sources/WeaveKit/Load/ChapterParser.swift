@@ -41,7 +41,7 @@ struct ChapterParser {
                 at: SourceLocation(file: path, line: parser.sourceLine(error.line)), details: ["flatten the nesting here"])
         }
         for span in extraction.spans { parser.document.formulas.append(try Formula(span, path: path)) }
-        parser.document.blocks = try parser.resolve(blocks, nested: false)
+        parser.document.blocks = try parser.resolve(blocks)
         if let line = parser.emptyImages.first {
             throw WeaveError("this image has no source: write its file between the parentheses, like ![a plot](plot.png)",
                              at: SourceLocation(file: path, line: line))
@@ -52,7 +52,7 @@ struct ChapterParser {
     /// The chapter line of a line of the Markdown cmark parsed (display math may join lines).
     func sourceLine(_ line: Int) -> Int { lineMap.isEmpty ? line : lineMap[min(max(line - 1, 0), lineMap.count - 1)] }
 
-    mutating func resolve(_ blocks: [Block], nested: Bool) throws(WeaveError) -> [Block] {
+    mutating func resolve(_ blocks: [Block]) throws(WeaveError) -> [Block] {
         var result: [Block] = []
         for block in blocks {
             switch block {
@@ -71,10 +71,10 @@ struct ChapterParser {
                 document.headings.append(heading)
                 result.append(.heading(heading))
             case .blockQuote(let children):
-                result.append(.blockQuote(try resolve(children, nested: true)))
+                result.append(.blockQuote(try resolve(children)))
             case .list(var list):
                 var items: [[Block]] = []
-                for item in list.items { items.append(try resolve(item, nested: true)) }
+                for item in list.items { items.append(try resolve(item)) }
                 list.items = items
                 result.append(.list(list))
             case .codeBlock(var code):
@@ -82,7 +82,7 @@ struct ChapterParser {
                 code.endLine = sourceLine(code.endLine)
                 code.info = restore(code.info)
                 code.literal = restore(code.literal)
-                result.append(try codeBlock(code, nested: nested, previous: result.last))
+                result.append(try codeBlock(code, previous: result.last))
             case .html(let html):
                 result.append(.html(restore(html)))
             case .thematicBreak, .displayMath, .snippet, .expectedOutput:

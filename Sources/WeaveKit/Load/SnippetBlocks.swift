@@ -2,7 +2,7 @@
 /// they are the same snippet, so Load, Execute and Render can never disagree about them.
 extension ChapterParser {
     /// A code block as a snippet, an expected output, or plain code.
-    mutating func codeBlock(_ code: CodeBlock, nested: Bool, previous: Block?) throws(WeaveError) -> Block {
+    mutating func codeBlock(_ code: CodeBlock, previous: Block?) throws(WeaveError) -> Block {
         let words = code.info.split(separator: " ")
         guard words.first == "swift" || words.first == "output" else { return .codeBlock(code) }
         let location = SourceLocation(file: path, line: code.line, column: 1)
@@ -13,12 +13,8 @@ extension ChapterParser {
         }
         try checkClosed(code, at: location)
         if words.first == "output" { return try expectedOutput(code, previous: previous, at: location) }
+        // In a container too: weave accept writes every line with the container's prefix.
         var tags = try Tags(words: Array(words.dropFirst()), at: location)
-        if nested, tags.expect || tags.include != nil {
-            throw WeaveError(
-                "an expect or include= snippet cannot be inside a list item or block quote: weave accept rewrites its block line by line",
-                at: location, details: ["move the snippet to the top level of the chapter"])
-        }
         var text = code.literal
         var copy: String?
         if let include = tags.include {
