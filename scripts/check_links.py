@@ -42,18 +42,19 @@ def main():
         for target in page.resources:
             if outside.match(target):
                 problems.append(f"{name}: loads {target} from outside the site")
-            elif not (site / urllib.parse.urlparse(target).path).exists():
+            elif not (site / urllib.parse.unquote(urllib.parse.urlparse(target).path)).exists():
                 problems.append(f"{name}: resource {target} does not exist")
         for href in page.links:
             if outside.match(href) or href.startswith("mailto:"):
                 continue  # an ordinary link out is not a request the page makes
             parsed = urllib.parse.urlparse(href)
-            file = parsed.path or name
+            # hrefs are percent-encoded; files are named as the chapters are.
+            file = urllib.parse.unquote(parsed.path) or name
             if file not in pages:
                 if not (site / file).exists():
                     problems.append(f"{name}: link {href} points to a missing file")
                 continue
-            if parsed.fragment and parsed.fragment not in pages[file].ids:
+            if parsed.fragment and urllib.parse.unquote(parsed.fragment) not in pages[file].ids:
                 problems.append(f"{name}: link {href} points to a missing anchor")
     for css in sorted(site.glob("*.css")):
         for match in re.finditer(r"(@import|url\()\s*['\"]?([^'\")\s]+)", css.read_text(encoding="utf-8")):

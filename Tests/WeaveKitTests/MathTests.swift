@@ -58,14 +58,15 @@ import Testing
             verbatimLines: [2, 3, 4], path: "x.md")
         #expect(extraction.spans.map(\.tex) == ["a_1 * b_2", "x"])
         #expect(extraction.spans.map(\.display) == [false, true])
-        #expect(extraction.markdown == "Text WEAVEMATH0Z and `$code$` and \\$5, WEAVEMATH1Z and $5 or $6.\n```\n$in code$\n```\n")
+        #expect(extraction.markdown == "Text \(MathExtraction.placeholder(0)) and `$code$` and \\$5, \(MathExtraction.placeholder(1)) and $5 or $6.\n```\n$in code$\n```\n")
     }
 
     @Test func multiLineDisplayMathKeepsItsLine() throws {
         let extraction = try MathExtraction("a\n\n$$\\begin{aligned}\nx &= 1\n\\end{aligned}$$\n\nb", verbatimLines: [], path: "x.md")
         #expect(extraction.spans.count == 1)
         #expect(extraction.spans[0].line == 3)
-        #expect(extraction.markdown == "a\n\nWEAVEMATH0Z\n\nb")
+        #expect(extraction.markdown == "a\n\n\(MathExtraction.placeholder(0))\n\nb")
+        #expect(extraction.sourceLines == [1, 2, 3, 6, 7])
     }
 
     @Test func unclosedDisplayMathIsAnError() {

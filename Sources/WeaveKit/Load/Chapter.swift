@@ -1,13 +1,19 @@
-/// A chapter as loaded: its Markdown text and the snippets found in cmark's tree.
+/// A chapter as loaded: its Markdown text, its snippets, and its one typed parse, which
+/// Execute and Weave attach results to and Render only writes out.
 public struct Chapter: Sendable {
     /// The path as given (e.g. `chapters/02-encoding.md`); diagnostics and `#sourceLocation` use it.
     public var path: String
     public var source: String
     public var title: String
     public var snippets: [Snippet]
+    /// The Markdown as blocks, with math, snippets and output blocks in their own nodes.
+    public var document = ChapterDocument()
 
     /// The file name without `.md`, used for page names and filters.
-    public var name: String {
+    public var name: String { Self.name(ofPath: path) }
+
+    /// The file name of `path` without `.md`.
+    static func name(ofPath path: String) -> String {
         let file = path.split(separator: "/").last.map(String.init) ?? path
         return file.hasSuffix(".md") ? String(file.dropLast(3)) : file
     }
@@ -45,4 +51,15 @@ public struct ExpectedOutput: Sendable, Equatable {
     public var fenceLine: Int
     public var closingLine: Int
     public var text: String
+}
+
+/// A chapter's typed parse: its blocks and what Load found in them.
+public struct ChapterDocument: Sendable, Equatable {
+    public var blocks: [Block] = []
+    /// Every formula, by the index that ``Inline/math(_:)`` and ``Block/displayMath(_:)`` give.
+    public var formulas: [Formula] = []
+    /// Every heading in order, with its page-unique id.
+    public var headings: [Heading] = []
+    /// Every link (not image), with its target as written.
+    public var links: [Link] = []
 }

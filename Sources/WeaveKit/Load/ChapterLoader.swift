@@ -1,7 +1,10 @@
 import Foundation
 
-/// Load: reads `chapters/*.md` and finds their snippets in cmark's tree.
+/// Load: reads `chapters/*.md` into typed chapters (see ``ChapterParser``).
 public enum ChapterLoader {
+    /// The front page's Markdown, if the chapters folder has one; it is not a chapter.
+    public static let frontPage = "index.md"
+
     /// The Markdown files of `directory`, ordered by file name, as paths under `directory`.
     public static func chapterPaths(in directory: String) throws(WeaveError) -> [String] {
         let location = SourceLocation(file: directory)
@@ -11,7 +14,7 @@ public enum ChapterLoader {
         }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         // index.md is the site's front page, not a chapter.
-        let chapters = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && $0 != "index.md" }.sorted()
+        let chapters = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && $0 != frontPage }.sorted()
         guard !chapters.isEmpty else {
             throw WeaveError("'\(directory)' holds no chapters; add a Markdown file such as 01-intro.md", at: location)
         }
@@ -25,55 +28,37 @@ public enum ChapterLoader {
             throw WeaveError("cannot read this chapter", at: SourceLocation(file: path))
         }
         let source = try decodeUTF8(data, path: path)
-        let lines = SourceLines.split(source)
-        let markdown = MarkdownDocument(source)
-        var title: String?
-        var snippets: [Snippet] = []
-        var lastSnippetNode: MarkdownNode?
-        for node in markdown.document.descendants {
-            if node.kind == .heading, title == nil { title = node.plainText }
-            guard node.kind == .codeBlock, let fence = Fence(opening: lines[node.startLine - 1]) else { continue }
-            let location = SourceLocation(file: path, line: node.startLine, column: 1)
-            guard node.endLine > node.startLine, fence.isClosed(by: lines[node.endLine - 1]) else {
-                throw WeaveError(
-                    "unterminated code fence: the block opened here runs to the end of the file",
-                    at: location, details: ["close it with a line of \(String(repeating: fence.character, count: fence.length))"])
-            }
-            let words = node.info.split(separator: " ")
-            switch words.first {
-            case "swift":
-                var tags = try Tags(words: Array(words.dropFirst()), at: location)
-                var code = node.literal
-                var copy: String?
-                if let include = tags.include {
-                    code = try IncludeReader.region(include, root: root, at: location)
-                    // The block may hold a copy of the region, for readers on GitHub; weave checks it.
-                    if !node.literal.allSatisfy(\.isWhitespace) { copy = String(node.literal.dropLast(node.literal.hasSuffix("\n") ? 1 : 0)) }
-                }
-                if code.hasSuffix("\n") { code.removeLast() }
-                tags.timeout = tags.timeout ?? (tags.runs ? Tags.defaultTimeout : nil)
-                snippets.append(Snippet(index: snippets.count, fenceLine: node.startLine, code: code, tags: tags,
-                                        includedCopy: copy, closingLine: node.endLine))
-                lastSnippetNode = node
-            case "output":
-                guard let previous = lastSnippetNode, previous.next?.pointer == node.pointer,
-                      snippets[snippets.count - 1].tags.expect
-                else {
-                    throw WeaveError("an ```output block must directly follow a ```swift expect snippet", at: location)
-                }
-                var text = node.literal
-                if text.hasSuffix("\n") { text.removeLast() }
-                snippets[snippets.count - 1].expected = ExpectedOutput(
-                    fenceLine: node.startLine, closingLine: node.endLine, text: text)
-            default:
-                continue
-            }
-        }
-        guard let title else {
+        let (document, snippets) = try ChapterParser.parse(source, path: path, root: root)
+        guard let heading = document.headings.first else {
             throw WeaveError("this chapter has no heading; start it with a title line such as `# The forward pass`",
                              at: SourceLocation(file: path, line: 1))
         }
-        return Chapter(path: path, source: source, title: title, snippets: snippets)
+        var chapter = Chapter(path: path, source: source, title: heading.text, snippets: snippets, document: document)
+        if heading.text.allSatisfy(\.isWhitespace) { chapter.title = chapter.name }
+        return chapter
+    }
+
+    /// The front page, `index.md` in the chapters folder, if there is one: Markdown through the
+    /// same parse as a chapter, but it runs nothing, so a snippet or output block there is an
+    /// error. Its title is its first heading, else "Course".
+    public static func loadFrontPage(chapters directory: String, root: URL) throws(WeaveError) -> Chapter? {
+        let path = (directory.hasSuffix("/") ? String(directory.dropLast()) : directory) + "/" + frontPage
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let source = try decodeUTF8(data, path: path)
+        let (document, _) = try ChapterParser.parse(source, path: path, root: root, isFrontPage: true)
+        let title = document.headings.first?.text ?? ""
+        return Chapter(path: path, source: source, title: title.allSatisfy(\.isWhitespace) ? "Course" : title,
+                       snippets: [], document: document)
+    }
+
+    /// `loadFrontPage`'s error as a report, so `weave check` fails on what `weave build` would.
+    public static func frontPageReport(chapters directory: String, root: URL) -> ChapterReport? {
+        do {
+            _ = try loadFrontPage(chapters: directory, root: root)
+            return nil
+        } catch {
+            return ChapterReport(path: error.location?.file ?? frontPage, chapter: nil, execution: nil, errors: [error])
+        }
     }
 
     /// The text of a UTF-8 file, or an error naming the line of the first invalid byte.

@@ -69,9 +69,12 @@ public enum Pipeline {
             useCache: options.useCache, statistics: statistics)
         let runner = ChapterRunner(library: library, toolchain: toolchain, cache: options.cache, root: options.root,
                                    useCache: options.useCache, statistics: statistics)
-        return parallelMap(paths, jobs: options.jobs) { path in
+        let reports = parallelMap(paths, jobs: options.jobs) { path in
             runChapter(path, root: options.root, runner: runner)
         }
+        // The site's front page is checked whenever the whole course is, as the build would.
+        let front = options.filters.isEmpty ? ChapterLoader.frontPageReport(chapters: options.chapters, root: options.root) : nil
+        return ChapterLinks.check(reports + (front.map { [$0] } ?? []), chapters: options.chapters, root: options.root)
     }
 
     static func runChapter(_ path: String, root: URL, runner: ChapterRunner) -> ChapterReport {
@@ -91,9 +94,7 @@ public enum Pipeline {
         for report in reports {
             guard let chapter = report.chapter, let execution = report.execution, execution.errors.isEmpty,
                   let text = Accept.rewrite(chapter, execution) else { continue }
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: chapter.path), options: .atomic) } catch {
-                throw WeaveError("cannot write the chapter: \(error.localizedDescription)", at: SourceLocation(file: chapter.path))
-            }
+            try ChapterFile.write(text, to: chapter.path)
             changed.append(chapter.path)
         }
         return changed

@@ -12,7 +12,10 @@ func escapeXML(_ text: String) -> String {
         case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
         case _ where scalar.value < 0x20: out.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value)!)
         case "\u{7F}": out += "\u{2421}"
-        case _ where (0x80...0x9F).contains(scalar.value): out += "\u{FFFD}"
+        // C1 controls and noncharacters (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF), which HTML forbids too.
+        case _ where (0x80...0x9F).contains(scalar.value) || (0xFDD0...0xFDEF).contains(scalar.value)
+            || scalar.value & 0xFFFE == 0xFFFE:
+            out += "\u{FFFD}"
         default: out.unicodeScalars.append(scalar)
         }
     }

@@ -11,9 +11,6 @@ public struct SiteBuild: Sendable {
 /// Builds the static site: every chapter through the pipeline, then each page rendered,
 /// then the whole folder swapped in at once. Any failure leaves the previous site untouched.
 public enum SiteBuilder {
-    /// The front page's Markdown, if the chapters folder has one; it is not a chapter.
-    public static let frontPage = "index.md"
-
     public static func build(
         _ options: PipelineOptions, output: URL, statistics: Statistics = Statistics()
     ) throws(SiteBuildError) -> SiteBuild {
@@ -28,22 +25,20 @@ public enum SiteBuilder {
         guard failures.isEmpty else { throw SiteBuildError(failures, reports: reports) }
         let clock = ContinuousClock(), start = clock.now
         let files: [String: String]
-        do { files = try render(reports, chapters: options.chapters) } catch { throw SiteBuildError([error], reports: reports) }
+        do { files = try render(reports, chapters: options.chapters, root: options.root) } catch { throw SiteBuildError([error], reports: reports) }
         let renderSeconds = (clock.now - start).seconds
         do { try SiteWriter.write(files, to: folder) } catch { throw SiteBuildError([error], reports: reports) }
         return SiteBuild(reports: reports, pages: files.count - 1, renderSeconds: renderSeconds)
     }
 
     /// Every file of the site, by name, from chapters that all succeeded.
-    public static func render(_ reports: [ChapterReport], chapters: String) throws(WeaveError) -> [String: String] {
+    public static func render(
+        _ reports: [ChapterReport], chapters: String, root: URL = URL(fileURLWithPath: ".")
+    ) throws(WeaveError) -> [String: String] {
         let loaded = reports.compactMap { report in report.chapter.map { ($0, report.execution?.outputs ?? []) } }
-        var pages: [RenderedPage] = []
-        for (chapter, outputs) in loaded {
-            pages.append(try PageRenderer.render(source: chapter.source, path: chapter.path,
-                                                 snippets: chapter.snippets, outputs: outputs))
-        }
+        let pages = loaded.map { PageRenderer.render($0.0, outputs: $0.1) }
         let entries = zip(loaded, pages).map { SiteLayout.Entry(file: "\($0.0.name).html", title: $1.title) }
-        let front = try frontPageContent(chapters: chapters, entries: entries)
+        let front = try frontPageContent(chapters: chapters, root: root, entries: entries)
         var files = ["style.css": Stylesheet.css]
         for (k, page) in pages.enumerated() {
             files[entries[k].file] = SiteLayout.page(
@@ -56,16 +51,14 @@ public enum SiteBuilder {
     }
 
     /// The front page: `index.md` (title and introduction) followed by the table of contents.
-    static func frontPageContent(chapters: String, entries: [SiteLayout.Entry]) throws(WeaveError) -> (title: String, body: String) {
-        let path = (chapters.hasSuffix("/") ? String(chapters.dropLast()) : chapters) + "/" + frontPage
+    static func frontPageContent(chapters: String, root: URL, entries: [SiteLayout.Entry]) throws(WeaveError) -> (title: String, body: String) {
         var title = "Course", body = ""
-        if let data = FileManager.default.contents(atPath: path) {
-            let page = try PageRenderer.render(source: try ChapterLoader.decodeUTF8(data, path: path), path: path)
+        if let page = try ChapterLoader.loadFrontPage(chapters: chapters, root: root) {
             title = page.title
-            body = page.body
+            body = PageRenderer.render(page).body
         }
         body += "<h2 id=\"contents\">Contents</h2>\n<ol class=\"toc\">\n"
-            + entries.map { "<li><a href=\"\($0.file)\">\(escapeXML($0.title))</a></li>\n" }.joined() + "</ol>\n"
+            + entries.map { "<li><a href=\"\(fileHref($0.file))\">\(escapeXML($0.title))</a></li>\n" }.joined() + "</ol>\n"
         return (title, body)
     }
 }

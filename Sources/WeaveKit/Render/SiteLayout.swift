@@ -14,7 +14,7 @@ enum SiteLayout {
         var sidebar = "<nav class=\"chapters\" aria-label=\"Chapters\"><ol>\n"
         for (k, entry) in entries.enumerated() {
             let mark = k == current ? " aria-current=\"page\"" : ""
-            sidebar += "<li><a href=\"\(entry.file)\"\(mark)>\(escapeXML(entry.title))</a>"
+            sidebar += "<li><a href=\"\(fileHref(entry.file))\"\(mark)>\(escapeXML(entry.title))</a>"
             if k == current, !sections.isEmpty {
                 sidebar += "\n<ul class=\"outline\" aria-label=\"On this page\">\n"
                 for section in sections {
@@ -30,9 +30,9 @@ enum SiteLayout {
             let previous = current > 0 ? entries[current - 1] : nil
             let next = current + 1 < entries.count ? entries[current + 1] : nil
             pager = "<nav class=\"pager\" aria-label=\"Previous and next chapter\">"
-                + (previous.map { "<a rel=\"prev\" href=\"\($0.file)\"><span>Previous</span>\(escapeXML($0.title))</a>" }
+                + (previous.map { "<a rel=\"prev\" href=\"\(fileHref($0.file))\"><span>Previous</span>\(escapeXML($0.title))</a>" }
                     ?? "<a rel=\"prev\" href=\"index.html\"><span>Previous</span>Contents</a>")
-                + (next.map { "<a rel=\"next\" href=\"\($0.file)\"><span>Next</span>\(escapeXML($0.title))</a>" } ?? "")
+                + (next.map { "<a rel=\"next\" href=\"\(fileHref($0.file))\"><span>Next</span>\(escapeXML($0.title))</a>" } ?? "")
                 + "</nav>\n"
         }
         return """

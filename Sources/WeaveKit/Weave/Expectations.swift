@@ -3,7 +3,8 @@ enum Expectations {
     /// An include block that holds a copy of its region must hold exactly the region.
     static func checkIncludes(_ chapter: Chapter) -> [WeaveError] {
         chapter.snippets.compactMap { snippet in
-            guard let include = snippet.tags.include, let copy = snippet.includedCopy, copy != snippet.code else { return nil }
+            guard let include = snippet.tags.include, let copy = snippet.includedCopy,
+                  !OutputText.copyMatches(copy, code: snippet.code) else { return nil }
             return WeaveError(
                 "this block's copy of \(include.path)#\(include.anchor) is stale", at: chapter.location(line: snippet.fenceLine, column: 1),
                 details: ["--- in the chapter", "+++ in the source"] + LineDiff.lines(from: copy, to: snippet.code)
@@ -11,6 +12,7 @@ enum Expectations {
         }
     }
 
+    /// Each `expect` snippet's output against its block, compared as `OutputText` says.
     static func check(_ chapter: Chapter, _ execution: ChapterExecution) -> [WeaveError] {
         chapter.snippets.filter(\.tags.expect).compactMap { snippet in
             let location = chapter.location(line: snippet.fenceLine, column: 1)
@@ -19,11 +21,12 @@ enum Expectations {
                 return WeaveError("this snippet expects output but has no ```output block after it",
                                   at: location, details: ["run `swift run weave accept` to write one"])
             }
-            guard expected.text != actual else { return nil }
+            guard !OutputText.matches(expected: expected.text, actual: actual) else { return nil }
             return WeaveError(
                 "the output differs from the expected block at line \(expected.fenceLine)",
                 at: location,
-                details: ["--- expected", "+++ actual"] + LineDiff.lines(from: expected.text, to: actual)
+                details: ["--- expected", "+++ actual"]
+                    + LineDiff.lines(from: OutputText.expected(expected.text), to: OutputText.comparable(actual))
                     + ["if the new output is right, run `swift run weave accept`"])
         }
     }

@@ -7,8 +7,12 @@ struct MathSpan: Equatable {
 }
 
 /// Takes `$...$` and `$$...$$` out of the Markdown before cmark parses it, so that emphasis
-/// and backslash escapes cannot eat math, and puts a placeholder word (letters and digits
-/// only, which cmark leaves alone) in each one's place.
+/// and backslash escapes cannot eat math, and puts a placeholder in each one's place: the
+/// formula's number between two Unicode noncharacters, which cmark treats like letters and
+/// which a chapter may not contain (Load rejects them), so a placeholder is never mistaken
+/// for text. Load turns every placeholder cmark hands back into a formula (in text) or back
+/// into the source it stands for (in code, link targets, titles, raw HTML), so none reaches
+/// a page.
 ///
 /// Code is left alone: lines of code and HTML blocks (found in cmark's own tree by the
 /// caller) are copied verbatim, and so are inline code spans, so `$` in code stays code.
@@ -16,23 +20,41 @@ struct MathSpan: Equatable {
 struct MathExtraction {
     var markdown: String
     var spans: [MathSpan]
+    /// For each line of `markdown` (0-based), the chapter line it comes from: a display
+    /// formula over several lines leaves one line in the Markdown.
+    var sourceLines: [Int]
 
-    static let prefix = "WEAVEMATH"
-    static func placeholder(_ index: Int) -> String { "\(prefix)\(index)Z" }
+    static let open = noncharacter(0xFDD0)
+    static let close = noncharacter(0xFDD1)
+    // Swift refuses noncharacters in string literals.
+    private static func noncharacter(_ value: UInt32) -> Character { Unicode.Scalar(value).map(Character.init) ?? "\u{FFFD}" }
+    static func placeholder(_ index: Int) -> String { "\(open)\(index)\(close)" }
 
     init(_ source: String, verbatimLines: Set<Int>, path: String) throws(WeaveError) {
         var output: [String] = []
+        var sourceLines: [Int] = []
         var spans: [MathSpan] = []
         var display: (line: Int, column: Int, tex: String, before: String)?
         for (offset, line) in SourceLines.split(source).enumerated() {
             let number = offset + 1
-            if display == nil, verbatimLines.contains(number) { output.append(String(line)); continue }
+            if display == nil, verbatimLines.contains(number) {
+                output.append(String(line))
+                sourceLines.append(number)
+                continue
+            }
+            let startedOn = display?.line ?? number
             let chars = Array(line)
             var out = display?.before ?? ""
             var i = 0
+            // A formula written twice gets one placeholder, so `[$x$]` still matches its
+            // reference definition `[$x$]: …` once both are placeholders.
             func emit(_ span: MathSpan) {
-                out += Self.placeholder(spans.count)
-                spans.append(span)
+                if let k = spans.firstIndex(where: { $0.tex == span.tex && $0.display == span.display }) {
+                    out += Self.placeholder(k)
+                } else {
+                    out += Self.placeholder(spans.count)
+                    spans.append(span)
+                }
             }
             while i < chars.count {
                 if var open = display {
@@ -72,6 +94,7 @@ struct MathExtraction {
                 display = open
             } else {
                 output.append(out)
+                sourceLines.append(startedOn)
             }
         }
         if let open = display {
@@ -80,6 +103,7 @@ struct MathExtraction {
         }
         markdown = output.joined(separator: "\n")
         self.spans = spans
+        self.sourceLines = sourceLines
     }
 
     /// The index just after the backtick run of exactly `run` that closes a code span.
