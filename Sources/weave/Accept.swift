@@ -10,8 +10,9 @@ struct Accept: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
+        let pipeline = options.pipeline(try options.config())
         let reports: [ChapterReport]
-        do { reports = try Pipeline.run(options.pipeline) } catch { throw fail([error]) }
+        do { reports = try Pipeline.run(pipeline) } catch { throw fail([error]) }
         let changed: [String]
         do { changed = try Pipeline.accept(reports) } catch { throw fail([error]) }
         for path in changed { print("updated \(path)") }

@@ -12,8 +12,9 @@ struct Check: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock(), start = clock.now
         let statistics = Statistics()
+        let pipeline = options.pipeline(try options.config())
         let reports: [ChapterReport]
-        do { reports = try Pipeline.run(options.pipeline, statistics: statistics) } catch { throw fail([error]) }
+        do { reports = try Pipeline.run(pipeline, statistics: statistics) } catch { throw fail([error]) }
         if showOutput {
             for report in reports {
                 guard let chapter = report.chapter, let execution = report.execution else { continue }

@@ -14,8 +14,9 @@ struct Weave: ParsableCommand {
 
 /// Options every command shares.
 struct CommonOptions: ParsableArguments {
-    @Option(help: "The folder of chapters (*.md, in file-name order).") var chapters = "chapters"
-    @Option(help: "The package root: where Sources/ is. Default: the current folder.") var root: String?
+    @Option(help: "The folder of chapters (*.md, in file-name order). Default: weave.yml's `chapters`, else chapters.")
+    var chapters: String?
+    @Option(help: "The package root: where Package.swift and weave.yml are. Default: the current folder.") var root: String?
     @Option(help: "Chapters compiled and run at once. Default: the number of cores.") var jobs: Int?
     @Flag(help: "Ignore cached results and run everything again.") var noCache = false
     @Option(help: "The Swift compiler. Default: $WEAVE_SWIFTC, else swiftc on PATH.") var swiftc: String?
@@ -27,10 +28,17 @@ struct CommonOptions: ParsableArguments {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
-    var pipeline: PipelineOptions {
-        let rootURL = URL(fileURLWithPath: root ?? FileManager.default.currentDirectoryPath)
-        return PipelineOptions(chapters: chapters, root: rootURL, cache: cache.map { URL(fileURLWithPath: $0) },
-                               jobs: jobs, useCache: !noCache, swiftc: swiftc, filters: filters)
+    var rootURL: URL { URL(fileURLWithPath: root ?? FileManager.default.currentDirectoryPath) }
+
+    /// The course's config, `weave.yml` at the root (the defaults without one).
+    func config() throws -> CourseConfig {
+        do { return try CourseConfig.load(root: rootURL) } catch { throw fail([error]) }
+    }
+
+    /// The pipeline's options: the config's, then what the command line overrides.
+    func pipeline(_ config: CourseConfig) -> PipelineOptions {
+        PipelineOptions(config: config, root: rootURL, chapters: chapters, cache: cache.map { URL(fileURLWithPath: $0) },
+                        jobs: jobs, useCache: !noCache, swiftc: swiftc, filters: filters)
     }
 }
 

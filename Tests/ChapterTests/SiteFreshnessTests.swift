@@ -5,10 +5,10 @@ import WeaveKit
 /// The committed site must be exactly what the current chapters and sources produce.
 @Suite struct SiteFreshnessTests {
     @Test func committedSiteMatchesTheChapters() throws {
-        let reports = try Pipeline.run(PipelineOptions(chapters: chaptersDirectory, root: packageRoot))
+        let reports = try Pipeline.run(PipelineOptions(config: courseConfig, root: packageRoot))
         let errors = reports.flatMap(\.errors)
         try #require(errors.isEmpty, "\(errors.map(\.description).joined(separator: "\n"))")
-        let files = try SiteBuilder.render(reports, chapters: chaptersDirectory)
+        let files = try SiteBuilder.render(reports, chapters: chaptersDirectory, title: courseConfig.title)
         let site = packageRoot.appendingPathComponent("site")
         let committed = Set((try? FileManager.default.contentsOfDirectory(atPath: site.path)) ?? [])
         #expect(committed == Set(files.keys).union([OutputFolder.markerName]),
@@ -22,7 +22,7 @@ import WeaveKit
     }
 
     @Test func buildingTwiceGivesByteIdenticalFiles() throws {
-        let options = PipelineOptions(chapters: chaptersDirectory, root: packageRoot)
+        let options = PipelineOptions(config: courseConfig, root: packageRoot)
         let first = try SiteBuilder.render(try Pipeline.run(options), chapters: chaptersDirectory)
         let second = try SiteBuilder.render(try Pipeline.run(options), chapters: chaptersDirectory)
         #expect(first == second)

@@ -20,7 +20,8 @@ import Testing
         #expect(config.imports == ["Ratios", "Binet"])
         #expect(config.chapters == "book")
         #expect(config.output == "public")
-        #expect(config.order == ["02-second.md", "01-first.md"])
+        #expect(config.order?.map(\.name) == ["02-second.md", "01-first.md"])
+        #expect(config.order?.first?.location == SourceLocation(file: "weave.yml", line: 7, column: 5))
     }
 
     @Test func anEmptyFileOrNoFileGivesTheDefaults() throws {
@@ -42,6 +43,7 @@ import Testing
         ("title: \"unclosed\n", 2, 1, "not valid YAML"),
         ("imports: [A\n", 2, 1, "not valid YAML"),
         ("order: {a: 1}\n", 1, 8, "needs a list"),
+        ("order: [a.md, b.md, a.md]\n", 1, 21, "listed twice"),
     ]
 
     @Test(arguments: mistakes)
@@ -49,6 +51,30 @@ import Testing
         let error = #expect(throws: WeaveError.self) { try CourseConfig.parse(text, path: "weave.yml") }
         #expect(error?.location == SourceLocation(file: "weave.yml", line: line, column: column), "\(error?.description ?? "")")
         #expect(error?.message.contains(message) == true, "\(error?.description ?? "")")
+    }
+}
+
+/// `order` names every chapter once: a missing or unlisted chapter is an error at its entry.
+@Suite struct ChapterOrderTests {
+    let paths = ["ch/01-a.md", "ch/02-b.md", "ch/03-c.md"]
+
+    func order(_ names: [String]) -> [CourseConfig.ChapterName] {
+        names.enumerated().map { .init(name: $1, location: SourceLocation(file: "weave.yml", line: $0 + 2, column: 5)) }
+    }
+
+    @Test func arrangesByTheConfig() throws {
+        #expect(try CourseConfig.arrange(paths, by: order(["03-c.md", "01-a.md", "02-b.md"]))
+                == ["ch/03-c.md", "ch/01-a.md", "ch/02-b.md"])
+    }
+
+    @Test func aNameThatIsNoChapterIsLocated() {
+        let error = #expect(throws: WeaveError.self) { try CourseConfig.arrange(paths, by: order(["01-a.md", "04-d.md"])) }
+        #expect(error?.location == SourceLocation(file: "weave.yml", line: 3, column: 5))
+    }
+
+    @Test func anUnlistedChapterIsAnError() {
+        let error = #expect(throws: WeaveError.self) { try CourseConfig.arrange(paths, by: order(["01-a.md", "02-b.md"])) }
+        #expect(error?.message.contains("03-c.md") == true)
     }
 }
 

@@ -2,56 +2,6 @@ import Foundation
 import Testing
 @testable import WeaveKit
 
-/// A package of its own, made in a temporary folder: three modules, one depending on another,
-/// one on swift-numerics (a C target inside), built by SwiftPM for chapter programs.
-struct NumbersPackage {
-    let root: URL
-
-    static let manifest = """
-        // swift-tools-version:6.0
-        import PackageDescription
-        let package = Package(
-            name: "Numbers",
-            products: [.library(name: "Binet", targets: ["Binet"])],
-            dependencies: [.package(url: "https://github.com/apple/swift-numerics", from: "1.1.1")],
-            targets: [
-                .target(name: "Fibonacci"),
-                .target(name: "Ratios", dependencies: ["Fibonacci"]),
-                .target(name: "Binet", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
-            ]
-        )
-
-        """
-    static let fibonacci = "public func fibonacci(_ n: Int) -> Int { n < 2 ? n : fibonacci(n - 1) + fibonacci(n - 2) }\n"
-
-    init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("weave-numbers-\(UUID().uuidString)")
-        try write("Package.swift", Self.manifest)
-        try write("Sources/Fibonacci/Fibonacci.swift", Self.fibonacci)
-        try write("Sources/Ratios/Ratios.swift", """
-            import Fibonacci
-            public func ratio(_ n: Int) -> Double { Double(fibonacci(n + 1)) / Double(fibonacci(n)) }
-
-            """)
-        try write("Sources/Binet/Binet.swift", """
-            import RealModule
-            public func binet(_ n: Int) -> Double {
-                let phi = (1 + Double.sqrt(5)) / 2
-                return (Double.pow(phi, Double(n)) / Double.sqrt(5)).rounded()
-            }
-
-            """)
-    }
-
-    func write(_ path: String, _ text: String) throws {
-        let url = root.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-    }
-
-    func remove() { try? FileManager.default.removeItem(at: root) }
-}
-
 @Suite(.serialized) struct PackageBuildTests {
     /// Compiles and runs a program against the build, as a chapter program would be.
     func run(_ program: String, with build: PackageBuild, toolchain: Toolchain, in directory: URL) throws -> String {

@@ -20,7 +20,13 @@ public struct CourseConfig: Sendable, Equatable {
     public var chapters = "chapters"
     public var output = "site"
     /// Chapter file names in reading order; nil means file-name order.
-    public var order: [String]?
+    public var order: [ChapterName]?
+
+    /// A chapter's file name as the config lists it, with its place in the config.
+    public struct ChapterName: Sendable, Equatable {
+        public var name: String
+        public var location: SourceLocation
+    }
 
     public static let fileName = "weave.yml"
     static let keys = ["title", "imports", "chapters", "output", "order"]
@@ -61,35 +67,61 @@ public struct CourseConfig: Sendable, Equatable {
                 }
                 return scalar.string
             }
-            func strings() throws(WeaveError) -> [String] {
+            func names() throws(WeaveError) -> [ChapterName] {
                 guard case .sequence(let sequence) = value else {
                     throw WeaveError("'\(key)' needs a list, such as [A, B]", at: location(value))
                 }
-                var items: [String] = []
+                var items: [ChapterName] = []
                 for item in sequence {
                     guard case .scalar(let scalar) = item, !scalar.string.isEmpty else {
                         throw WeaveError("each entry of '\(key)' must be a name", at: location(item))
                     }
-                    items.append(scalar.string)
+                    items.append(ChapterName(name: scalar.string, location: location(item)))
                 }
                 return items
             }
             switch key {
             case "title": config.title = try string()
             case "imports":
-                let modules = try strings()
+                let modules = try names().map(\.name)
                 if let bad = modules.first(where: { !isIdentifier($0) }) {
                     throw WeaveError("'\(bad)' is not a Swift module name", at: location(value))
                 }
                 config.imports = modules
             case "chapters": config.chapters = try string()
             case "output": config.output = try string()
-            case "order": config.order = try strings()
+            case "order":
+                let names = try names()
+                var listed = Set<String>()
+                for entry in names where !listed.insert(entry.name).inserted {
+                    throw WeaveError("'\(entry.name)' is listed twice in order", at: entry.location)
+                }
+                config.order = names
             default:
                 throw WeaveError("unknown key '\(key)'; the keys are: \(keys.joined(separator: ", "))", at: location(keyNode))
             }
         }
         return config
+    }
+
+    /// The chapter paths in the config's order. Every listed name must be a chapter and every
+    /// chapter must be listed, so no chapter is dropped or invented silently.
+    public static func arrange(_ paths: [String], by order: [ChapterName]) throws(WeaveError) -> [String] {
+        func name(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
+        var arranged: [String] = []
+        for entry in order {
+            guard let path = paths.first(where: { name($0) == entry.name }) else {
+                throw WeaveError("no chapter '\(entry.name)' in the chapters folder",
+                                 at: entry.location, details: ["the chapters are: " + paths.map(name).joined(separator: ", ")])
+            }
+            arranged.append(path)
+        }
+        if let missing = paths.first(where: { !arranged.contains($0) }) {
+            throw WeaveError("the chapter \(name(missing)) is not listed in order",
+                             at: order.first.map { SourceLocation(file: $0.location.file, line: $0.location.line) },
+                             details: ["add it to order, or remove the file"])
+        }
+        return arranged
     }
 
     static func isIdentifier(_ name: String) -> Bool {

@@ -12,6 +12,10 @@ public struct PipelineOptions: Sendable {
     public var filters: [String]
     /// Modules every chapter imports; nil: every library product of the package.
     public var imports: [String]?
+    /// The course's title; nil: the front page's first heading.
+    public var title: String?
+    /// The chapters' reading order, by file name; nil: file-name order.
+    public var order: [CourseConfig.ChapterName]?
 
     public init(chapters: String = "chapters", root: URL, cache: URL? = nil, jobs: Int? = nil,
                 useCache: Bool = true, swiftc: String? = nil, filters: [String] = [], imports: [String]? = nil) {
@@ -23,6 +27,16 @@ public struct PipelineOptions: Sendable {
         self.swiftc = swiftc
         self.filters = filters
         self.imports = imports
+    }
+
+    /// Options for the package at `root` as its `weave.yml` sets them (the defaults without one);
+    /// `chapters` given here wins over the config's.
+    public init(config: CourseConfig, root: URL, chapters: String? = nil, cache: URL? = nil, jobs: Int? = nil,
+                useCache: Bool = true, swiftc: String? = nil, filters: [String] = []) {
+        self.init(chapters: chapters ?? root.appendingPathComponent(config.chapters).path, root: root, cache: cache,
+                  jobs: jobs, useCache: useCache, swiftc: swiftc, filters: filters, imports: config.imports)
+        title = config.title
+        order = config.order
     }
 }
 
@@ -57,6 +71,7 @@ public enum Pipeline {
     /// Runs every selected chapter, in parallel, and returns their reports in file order.
     public static func run(_ options: PipelineOptions, statistics: Statistics = Statistics()) throws(WeaveError) -> [ChapterReport] {
         var paths = try ChapterLoader.chapterPaths(in: options.chapters)
+        if let order = options.order { paths = try CourseConfig.arrange(paths, by: order) }
         if !options.filters.isEmpty {
             paths = paths.filter { path in options.filters.contains { path.split(separator: "/").last!.contains($0) } }
             guard !paths.isEmpty else {

@@ -25,20 +25,22 @@ public enum SiteBuilder {
         guard failures.isEmpty else { throw SiteBuildError(failures, reports: reports) }
         let clock = ContinuousClock(), start = clock.now
         let files: [String: String]
-        do { files = try render(reports, chapters: options.chapters, root: options.root) } catch { throw SiteBuildError([error], reports: reports) }
+        do { files = try render(reports, chapters: options.chapters, root: options.root, title: options.title) } catch { throw SiteBuildError([error], reports: reports) }
         let renderSeconds = (clock.now - start).seconds
         do { try SiteWriter.write(files, to: folder) } catch { throw SiteBuildError([error], reports: reports) }
         return SiteBuild(reports: reports, pages: files.count - 1, renderSeconds: renderSeconds)
     }
 
-    /// Every file of the site, by name, from chapters that all succeeded.
+    /// Every file of the site, by name, from chapters that all succeeded. `title` (the
+    /// config's) names the course; without it, the front page's first heading does.
     public static func render(
-        _ reports: [ChapterReport], chapters: String, root: URL = URL(fileURLWithPath: ".")
+        _ reports: [ChapterReport], chapters: String, root: URL = URL(fileURLWithPath: "."), title: String? = nil
     ) throws(WeaveError) -> [String: String] {
         let loaded = reports.compactMap { report in report.chapter.map { ($0, report.execution?.outputs ?? []) } }
         let pages = loaded.map { PageRenderer.render($0.0, outputs: $0.1) }
         let entries = zip(loaded, pages).map { SiteLayout.Entry(file: "\($0.0.name).html", title: $1.title) }
-        let front = try frontPageContent(chapters: chapters, root: root, entries: entries)
+        var front = try frontPageContent(chapters: chapters, root: root, entries: entries)
+        if let title { front.title = title }
         var files = ["style.css": Stylesheet.css]
         for (k, page) in pages.enumerated() {
             files[entries[k].file] = SiteLayout.page(
