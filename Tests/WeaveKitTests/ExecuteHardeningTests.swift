@@ -65,7 +65,7 @@ private func processEnds(_ pid: pid_t, within seconds: Double = 10) -> Bool {
     }
 
     @Test func writingToTheChannelDescriptorChangesNothing() throws {
-        let code = #"_ = "begin 5 0 0\nend 0 0\n".withCString { write(3, $0, strlen($0)) }; print("ok")"#
+        let code = #"_ = "begin 5 0 0\nend 0 0\npartial".withCString { write(3, $0, strlen($0)) }; print("ok")"#
         let report = try runChapter("# T\n\n" + snippet(code) + expect(#"print("y")"#, output: "y"))
         #expect(report.errors.isEmpty, "\(report.errors)")
         #expect(report.execution?.outputs.map(\.text) == ["ok", "y"])
@@ -193,7 +193,8 @@ private func processEnds(_ pid: pid_t, within seconds: Double = 10) -> Bool {
         #expect(report.errors.last?.location?.line == 11)
     }
 
-    @Test(.timeLimit(.minutes(2))) func interruptingWeaveStopsItsProcessesAndRemovesItsWorkFolders() throws {
+    @Test(.timeLimit(.minutes(3)), arguments: [SIGINT, SIGTERM])
+    func interruptingWeaveStopsItsProcessesAndRemovesItsWorkFolders(_ signal: Int32) throws {
         let weave = packageRoot.appendingPathComponent(".build/debug/weave")
         try #require(FileManager.default.isExecutableFile(atPath: weave.path), "build weave first")
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("weave-sigint-\(UUID().uuidString)")
@@ -216,9 +217,9 @@ private func processEnds(_ pid: pid_t, within seconds: Double = 10) -> Bool {
         while !FileManager.default.fileExists(atPath: pids.path), Date() < deadline, process.isRunning { usleep(100_000) }
         let started = try #require(try? String(contentsOf: pids, encoding: .utf8)).split(separator: " ").compactMap { pid_t($0) }
         #expect(started.count == 2)
-        kill(process.processIdentifier, SIGINT)
+        kill(process.processIdentifier, signal)
         process.waitUntilExit()
-        #expect(process.terminationReason == .exit && process.terminationStatus == 128 + SIGINT)
+        #expect(process.terminationReason == .exit && process.terminationStatus == 128 + signal)
         for pid in started { #expect(processEnds(pid), "process \(pid) is still running") }
         let work = (try? FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("work").path)) ?? []
         #expect(work.isEmpty, "work folders left: \(work)")

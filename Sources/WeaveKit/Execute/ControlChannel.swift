@@ -5,7 +5,7 @@ import Foundation
 ///
 /// The program gets a regular file as descriptor 3 and a per-run random token on stdin; its
 /// runtime glue (`ChapterProgram.runtime`) reads the token, makes stdin empty, and from then on
-/// writes lines `TOKEN begin K OUT ERR`, `TOKEN record OUT KIND JSON TEXT` and `TOKEN end OUT ERR`
+/// writes lines (each after a newline of its own) `TOKEN begin K OUT ERR`, `TOKEN record OUT KIND JSON TEXT` and `TOKEN end OUT ERR`
 /// (offsets into the stdout and stderr files; JSON and TEXT in base64). A snippet cannot learn
 /// the token from its environment or its stdin, so it cannot forge a line, and weave checks
 /// every line it reads: a line without the token is ignored, and a line with it must fit
@@ -65,7 +65,7 @@ enum ControlChannel {
         var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         // Only complete lines count: the last piece has no newline after it (or is empty).
         lines.removeLast()
-        for line in lines {
+        for line in lines where !line.isEmpty {
             guard line.starts(with: prefix) else { log.foreignLines += 1; continue }
             guard log.end == nil else { throw Inconsistency(reason: "a line after the end") }
             let fields = line.dropFirst(prefix.count).split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }

@@ -44,7 +44,7 @@ enum RuntimeFailure {
     static func crash(_ run: ProgramRun, chapter: Chapter, at fallback: SourceLocation, root: URL) -> WeaveError {
         // Only what the failing snippet wrote: earlier snippets' stderr was theirs.
         let start = min(run.log.begins.last?.at.stderr ?? 0, run.stderr.count)
-        let stderr = String(decoding: run.stderr[start...], as: UTF8.self).split(separator: "\n").map(String.init)
+        let stderr = String(decoding: run.stderr.dropFirst(start), as: UTF8.self).split(separator: "\n").map(String.init)
         let trapLocation = stderr.lazy.compactMap { location(in: $0, chapter: chapter) }.first
         let trapLine = stderr.first { line in ["Fatal error", "Precondition failed", "Assertion failed"].contains { line.contains($0) } }
         let frames = stderr.filter { $0 != trapLine && $0.range(of: #"^\s*\d+\s+(\[[a-z]+\]\s+)*0x"#, options: .regularExpression) != nil }

@@ -47,6 +47,8 @@ public struct SnippetOutput: Codable, Equatable, Sendable {
 /// size of the output.
 enum OutputCapture {
     static func outputs(stdout: Data, stderr: Data, log: ControlChannel.Log) -> [SnippetOutput] {
+        // Offsets count from the file's first byte: index from zero whatever the Data's indices are.
+        let stdout = [UInt8](stdout), stderr = [UInt8](stderr)
         let decoder = JSONDecoder()
         return log.begins.indices.map { k in
             let begin = log.begins[k].at

@@ -76,7 +76,8 @@ public struct ChapterProgram: Sendable, Equatable {
             }
 
             private static func send(_ line: String) {
-                var bytes = Array((token + " " + line + "\\n").utf8)[...]
+                // The leading newline ends any partial line a snippet wrote to the descriptor.
+                var bytes = Array(("\\n" + token + " " + line + "\\n").utf8)[...]
                 while !bytes.isEmpty {
                     let written = bytes.withUnsafeBytes { Glibc.write(control, $0.baseAddress, $0.count) }
                     if written <= 0 { return }
