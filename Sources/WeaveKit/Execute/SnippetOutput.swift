@@ -53,32 +53,44 @@ enum OutputCapture {
         return log.begins.indices.map { k in
             let begin = log.begins[k].at
             let next = k + 1 < log.begins.count ? log.begins[k + 1].at : log.end
-            let outEnd = next?.stdout ?? stdout.count, errEnd = next?.stderr ?? stderr.count
-            var items: [OutputItem] = []
-            var cursor = begin.stdout
+            let outEnd = min(next?.stdout ?? stdout.count, stdout.count), errEnd = min(next?.stderr ?? stderr.count, stderr.count)
+            // Text pieces as byte ranges, so trimming never walks a huge string by characters.
+            enum Piece { case text(Range<Int>), record(ControlChannel.Record) }
+            var pieces: [Piece] = []
+            var cursor = min(begin.stdout, stdout.count)
             func text(upTo offset: Int) {
-                let end = min(max(offset, cursor), stdout.count)
-                guard cursor < end else { return }
-                var piece = String(decoding: stdout[cursor..<end], as: UTF8.self)
-                // The newline that ends the text's last line separates it from what follows.
-                if piece.hasSuffix("\n") { piece.removeLast() }
-                items.append(.text(piece))
+                let end = min(max(offset, cursor), outEnd)
+                if cursor < end { pieces.append(.text(cursor..<end)) }
                 cursor = end
             }
             for record in log.records[k] {
                 text(upTo: record.stdoutOffset)
-                items.append(item(record, decoder: decoder))
+                pieces.append(.record(record))
             }
             text(upTo: outEnd)
-            // print ends with a newline, and a blank last line is not worth a block.
-            if case .text(let last)? = items.last {
-                let trimmed = String(last.reversed().drop(while: { $0 == "\n" }).reversed())
-                if trimmed.isEmpty { items.removeLast() } else { items[items.count - 1] = .text(trimmed) }
+            var items: [OutputItem] = []
+            for (n, piece) in pieces.enumerated() {
+                switch piece {
+                case .record(let record):
+                    items.append(item(record, decoder: decoder))
+                case .text(let range):
+                    // The newline that ends a text's last line separates it from what follows; after
+                    // the snippet's last text every trailing newline goes (print ends with one, and
+                    // a blank last line is not worth a block).
+                    var end = range.upperBound
+                    if n == pieces.count - 1 {
+                        while end > range.lowerBound, stdout[end - 1] == 0x0A { end -= 1 }
+                        if end == range.lowerBound { continue }
+                    } else if stdout[end - 1] == 0x0A {
+                        end -= 1
+                    }
+                    items.append(.text(String(decoding: stdout[range.lowerBound..<end], as: UTF8.self)))
+                }
             }
-            let errStart = min(begin.stderr, stderr.count), errStop = min(max(errEnd, errStart), stderr.count)
-            var errors = String(decoding: stderr[errStart..<errStop], as: UTF8.self)
-            while errors.hasSuffix("\n") { errors.removeLast() }
-            if !errors.isEmpty { items.append(.stderr(errors)) }
+            var errStop = max(errEnd, 0)
+            let errStart = min(begin.stderr, errStop)
+            while errStop > errStart, stderr[errStop - 1] == 0x0A { errStop -= 1 }
+            if errStart < errStop { items.append(.stderr(String(decoding: stderr[errStart..<errStop], as: UTF8.self))) }
             return SnippetOutput(index: log.begins[k].index, items: items)
         }
     }
