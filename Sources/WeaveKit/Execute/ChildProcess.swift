@@ -130,8 +130,8 @@ struct ChildProcess {
 
     /// Waits for the end, asking `watchdog` every 10 ms; a non-nil answer kills everything and
     /// becomes the stop reason.
-    func wait(watchdog: () -> String? = { nil }) -> (termination: Termination, stopReason: String?) {
-        var stopReason: String?
+    func wait<Reason>(watchdog: () -> Reason?) -> (termination: Termination, stopReason: Reason?) {
+        var stopReason: Reason?
         while true {
             if let termination = poll() {
                 finish()

@@ -36,19 +36,17 @@ struct ProgramRun {
         var watch = Watch(token: token, first: order.first, control: files.control)
         let clock = ContinuousClock()
         var current: (index: Int?, since: ContinuousClock.Instant) = (order.first, clock.now)
-        let result = child.wait { () -> String? in
-            if size(files.stdout) + size(files.stderr) + size(files.control) > outputLimit { return "output" }
+        let result = child.wait { () -> Stop? in
+            if size(files.stdout) + size(files.stderr) + size(files.control) > outputLimit { return .outputLimit(bytes: outputLimit) }
             let index = watch.currentIndex()
             if index != current.index { current = (index, clock.now) }
             guard let index, let limit = timeLimits[index], (clock.now - current.since).seconds > limit else { return nil }
-            return "time"
+            return .timeLimit(index: index, seconds: limit)
         }
-        var run = ProgramRun(termination: result.termination)
-        let total = size(files.stdout) + size(files.stderr) + size(files.control)
-        if result.stopReason == "output" || total > outputLimit {
+        var run = ProgramRun(termination: result.termination, stop: result.stopReason)
+        // Output written in the last moments before the end counts too.
+        if run.stop == nil, size(files.stdout) + size(files.stderr) + size(files.control) > outputLimit {
             run.stop = .outputLimit(bytes: outputLimit)
-        } else if result.stopReason == "time", let index = current.index {
-            run.stop = .timeLimit(index: index, seconds: timeLimits[index] ?? Tags.defaultTimeout)
         }
         // Never read more than the limit, whatever a runaway snippet left behind.
         run.stdout = read(files.stdout, limit: outputLimit)
@@ -56,7 +54,7 @@ struct ProgramRun {
         let control = read(files.control, limit: outputLimit)
         do {
             run.log = try ControlChannel.parse(control, token: token, order: order,
-                                               sizes: .init(stdout: run.stdout.count, stderr: run.stderr.count))
+                                               sizes: .init(stdout: size(files.stdout), stderr: size(files.stderr)))
         } catch {
             run.inconsistency = error.reason
         }

@@ -8,7 +8,7 @@ enum RuntimeFailure {
         let currentIndex = run.currentIndex(order: order)
         let current = currentIndex.flatMap { index in chapter.snippets.first { $0.index == index } }
         let here = chapter.location(line: current?.fenceLine ?? 1, column: 1)
-        if let reason = run.inconsistency {
+        if let reason = run.inconsistency, run.stop == nil {
             return [WeaveError("the chapter program's control channel is inconsistent (\(reason)), so its output cannot be trusted",
                                at: here, details: ["a snippet may have written to file descriptor 3 or changed weave's runtime; remove that"])]
         }

@@ -16,7 +16,7 @@ struct ToolRun {
             executable: executable, arguments: arguments, environment: ProcessInfo.processInfo.environment,
             directory: directory, stdout: stdout, stderr: stderr))
         let clock = ContinuousClock(), start = clock.now
-        let result = child.wait { (clock.now - start).seconds > timeLimit ? "stopped" : nil }
+        let result = child.wait { (clock.now - start).seconds > timeLimit ? true : nil }
         let text = (try? Data(contentsOf: stderr)).map { String(decoding: $0.prefix(1 << 20), as: UTF8.self) } ?? ""
         return ToolRun(termination: result.termination, stderrText: text, timedOut: result.stopReason != nil)
     }
