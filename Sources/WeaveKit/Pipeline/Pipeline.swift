@@ -10,9 +10,15 @@ public struct PipelineOptions: Sendable {
     public var swiftc: String?
     /// Chapters whose name contains any of these; empty selects all.
     public var filters: [String]
+    /// Bytes a chapter may print (stdout, stderr, tables and plots together) before it is
+    /// stopped; a snippet's `output-limit=MIB` tag raises it for its chapter.
+    public var outputLimit: Int
+
+    public static let defaultOutputLimit = 16 << 20
 
     public init(chapters: String = "chapters", root: URL, cache: URL? = nil, jobs: Int? = nil,
-                useCache: Bool = true, swiftc: String? = nil, filters: [String] = []) {
+                useCache: Bool = true, swiftc: String? = nil, filters: [String] = [],
+                outputLimit: Int = PipelineOptions.defaultOutputLimit) {
         self.chapters = chapters
         self.root = root
         self.cache = cache ?? root.appendingPathComponent(".build/weave")
@@ -20,6 +26,7 @@ public struct PipelineOptions: Sendable {
         self.useCache = useCache
         self.swiftc = swiftc
         self.filters = filters
+        self.outputLimit = outputLimit
     }
 }
 
@@ -65,7 +72,7 @@ public enum Pipeline {
             root: options.root, cache: options.cache, toolchain: toolchain, useCache: options.useCache,
             statistics: statistics)
         let runner = ChapterRunner(library: library, toolchain: toolchain, cache: options.cache, root: options.root,
-                                   useCache: options.useCache, statistics: statistics)
+                                   useCache: options.useCache, statistics: statistics, outputLimit: options.outputLimit)
         let reports = parallelMap(paths, jobs: options.jobs) { path in
             runChapter(path, root: options.root, runner: runner)
         }
