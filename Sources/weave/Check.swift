@@ -21,6 +21,10 @@ struct Check: ParsableCommand {
                 for output in execution.outputs {
                     print("\(chapter.path):\(chapter.snippets[output.index].fenceLine): output")
                     print(output.text)
+                    if let stderr = output.stderr {
+                        print("\(chapter.path):\(chapter.snippets[output.index].fenceLine): stderr")
+                        print(stderr)
+                    }
                 }
             }
         }

@@ -24,7 +24,7 @@ struct Init: ParsableCommand {
         let rootURL = URL(fileURLWithPath: root ?? FileManager.default.currentDirectoryPath)
         let summary: PackageSummary
         do { summary = try PackageSummary.read(
-            root: rootURL, toolchain: try Toolchain(), scratch: rootURL.appendingPathComponent(".build/weave/package/swiftpm")) } catch { throw fail([error]) }
+            root: rootURL, toolchain: try Toolchain(), cache: rootURL.appendingPathComponent(".build/weave")) } catch { throw fail([error]) }
         let result: CourseScaffold.Result
         do {
             result = try CourseScaffold.create(root: rootURL, module: module ?? summary.firstLibrary,

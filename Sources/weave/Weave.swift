@@ -22,10 +22,13 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "The Swift compiler. Default: $WEAVE_SWIFTC, else swiftc on PATH.") var swiftc: String?
     @Option(help: "The cache of compiled libraries and snippet results. Default: .build/weave under the root.")
     var cache: String?
+    @Option(help: "MiB a chapter may print before it is stopped (a snippet's output-limit=MIB tag raises it).")
+    var outputLimit = PipelineOptions.defaultOutputLimit >> 20
     @Argument(help: "Only chapters whose file name contains one of these.") var filters: [String] = []
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if outputLimit < 1 || outputLimit > 1 << 20 { throw ValidationError("--output-limit must be between 1 and 1048576 MiB") }
     }
 
     var rootURL: URL { URL(fileURLWithPath: root ?? FileManager.default.currentDirectoryPath) }
@@ -38,7 +41,7 @@ struct CommonOptions: ParsableArguments {
     /// The pipeline's options: the config's, then what the command line overrides.
     func pipeline(_ config: CourseConfig) -> PipelineOptions {
         PipelineOptions(config: config, root: rootURL, chapters: chapters, cache: cache.map { URL(fileURLWithPath: $0) },
-                        jobs: jobs, useCache: !noCache, swiftc: swiftc, filters: filters)
+                        jobs: jobs, useCache: !noCache, swiftc: swiftc, filters: filters, outputLimit: outputLimit << 20)
     }
 }
 

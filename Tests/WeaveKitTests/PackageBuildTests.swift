@@ -8,10 +8,10 @@ import Testing
         let main = directory.appendingPathComponent("main-\(UUID().uuidString).swift")
         let binary = directory.appendingPathComponent("program-\(UUID().uuidString)")
         try Data(program.utf8).write(to: main)
-        let compile = try ProcessRunner.run(toolchain.swiftc, ["-o", binary.path] + build.compilerArguments(compiling: [main.path]))
-        try #require(compile.status == 0, "\(compile.stderrText)")
-        let run = try ProcessRunner.run(binary, [])
-        return run.stdoutText
+        let compile = try ToolRun.run(toolchain.swiftc, ["-o", binary.path] + build.compilerArguments(compiling: [main.path]),
+                                      directory: directory, work: directory, timeLimit: 120)
+        try #require(compile.termination.succeeded, "\(compile.stderrText)")
+        return try ToolRun.run(binary, [], directory: directory, work: directory, timeLimit: 60).stdoutText
     }
 
     @Test func chaptersLinkEveryKindOfModuleAndTheCacheKeysOnWhatWasBuilt() throws {

@@ -68,20 +68,23 @@ import Testing
         #expect(program.source.contains("line: 12)\nprint(a)"))
         #expect(!program.source.contains("shown only"))
         #expect(program.source.contains("\nimport Answers\n"))
-        #expect(program.source.contains("setvbuf(stdout, nil, _IOLBF, 0)"))
+        #expect(ChapterProgram.runtime.contains("setvbuf(Glibc.stdout, nil, _IOLBF, 0)"))
     }
 }
 
 @Suite struct ExecuteTests {
     @Test func outputIsSplitPerSnippetAndRecordsAreDecoded() throws {
         let table = Table(columns: ["a"], rows: [["1"]])
-        let json = String(decoding: try JSONEncoder().encode(table), as: UTF8.self)
-        let stdout = "\u{1E}snippet\u{1F}0\nhello\nworld\n\u{1E}snippet\u{1F}2\n\u{1E}table\u{1F}\(json)\nafter\n\u{1E}end\u{1F}\n"
-        let parsed = OutputParser(stdout: stdout)
-        #expect(parsed.finished)
-        #expect(parsed.outputs.map(\.index) == [0, 2])
-        #expect(parsed.outputs[0].items == [.text("hello\nworld")])
-        #expect(parsed.outputs[1].items == [.table(table), .text("after")])
+        let json = try JSONEncoder().encode(table)
+        let stdout = Data("hello\nworld\nafter\n".utf8)
+        var log = ControlChannel.Log()
+        log.begins = [(0, .init(stdout: 0, stderr: 0)), (2, .init(stdout: 12, stderr: 0))]
+        log.records = [[], [.init(stdoutOffset: 12, kind: "table", json: json, text: table.text)]]
+        log.end = .init(stdout: 18, stderr: 0)
+        let outputs = OutputCapture.outputs(stdout: stdout, stderr: Data(), log: log)
+        #expect(outputs.map(\.index) == [0, 2])
+        #expect(outputs[0].items == [.text("hello\nworld")])
+        #expect(outputs[1].items == [.table(table), .text("after")])
     }
 
     @Test func compilerDiagnosticsQuoteTheMarkdownLine() {

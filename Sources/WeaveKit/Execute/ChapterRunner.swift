@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// The outcome of executing one chapter's program.
 public struct ChapterExecution: Sendable {
@@ -12,8 +13,8 @@ public struct ChapterExecution: Sendable {
 }
 
 /// Execute: compiles a chapter's program against the cached library (unoptimised, with debug
-/// info so traps name Markdown lines), runs it under each snippet's time limit, and caches
-/// successful results by everything they depend on.
+/// info so traps name Markdown lines), runs it under each snippet's time limit and the
+/// chapter's output limit, and caches successful results by everything they depend on.
 public struct ChapterRunner: Sendable {
     public var library: PackageBuild
     public var toolchain: Toolchain
@@ -21,91 +22,87 @@ public struct ChapterRunner: Sendable {
     public var root: URL
     public var useCache: Bool
     public var statistics: Statistics
+    /// Bytes a chapter may print (stdout, stderr and records together) unless a tag raises it.
+    public var outputLimit: Int
+
+    public init(library: PackageBuild, toolchain: Toolchain, cache: URL, root: URL, useCache: Bool,
+                statistics: Statistics, outputLimit: Int = PipelineOptions.defaultOutputLimit) {
+        self.library = library
+        self.toolchain = toolchain
+        self.cache = cache
+        self.root = root
+        self.useCache = useCache
+        self.statistics = statistics
+        self.outputLimit = outputLimit
+    }
 
     static let flags = ["-Onone", "-g", "-swift-version", "5", "-diagnostic-style=llvm"]
     /// A chapter that takes longer than this to compile is stopped rather than left hanging.
     static let compileTimeLimit = 300.0
+    /// Changes whenever the stored results' shape or meaning does, so old entries are not read.
+    static let resultFormat = "results-2"
 
     public func execute(_ chapter: Chapter) -> ChapterExecution {
         let clock = ContinuousClock(), start = clock.now
         let program = ChapterProgram(chapter, imports: library.modules)
-        let timeouts = chapter.runnableSnippets.map { "\($0.tags.timeout ?? Tags.defaultTimeout)" }
-        let key = ContentKey([toolchain.identity, library.key, Self.flags.joined(separator: " "),
-                              timeouts.joined(separator: ","), program.source])
+        let limit = chapterOutputLimit(chapter)
+        let key = ContentKey([Self.resultFormat, toolchain.identity, library.key, Self.flags.joined(separator: " "),
+                              timeLimits(chapter).sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: ","),
+                              String(limit), program.source, ChapterProgram.runtime]
+                             + RunInputs.keyParts(chapter, root: root))
         let entry = cache.appendingPathComponent("results/\(key.hash)")
-        let resultFile = entry.appendingPathComponent("outputs.json")
-        if useCache, key.matches(entry), let data = try? Data(contentsOf: resultFile),
-           let outputs = try? JSONDecoder().decode([SnippetOutput].self, from: data) {
+        if useCache, let outputs = ResultsEntry.read(entry, key: key, order: program.snippetIndexes) {
             return ChapterExecution(outputs: outputs, errors: [], seconds: (clock.now - start).seconds, cached: true)
         }
         var execution: ChapterExecution
         do {
-            execution = try compileAndRun(chapter, program, work: cache.appendingPathComponent("work/\(key.hash)-\(UUID().uuidString)"))
+            execution = try compileAndRun(chapter, program, outputLimit: limit)
         } catch {
             execution = ChapterExecution(outputs: [], errors: [error], seconds: 0, cached: false)
         }
         execution.seconds = (clock.now - start).seconds
-        if execution.errors.isEmpty, let data = try? JSONEncoder().encode(execution.outputs) {
-            store(key: key, outputs: data, at: entry)
-        }
+        if execution.errors.isEmpty { ResultsEntry.write(execution.outputs, key: key, at: entry) }
         return execution
     }
 
-    private func compileAndRun(_ chapter: Chapter, _ program: ChapterProgram, work: URL) throws(WeaveError) -> ChapterExecution {
-        try createDirectory(work)
-        defer { try? FileManager.default.removeItem(at: work) }
-        let main = work.appendingPathComponent("main.swift"), binary = work.appendingPathComponent(chapter.name)
-        do { try Data(program.source.utf8).write(to: main) } catch { throw WeaveError("cannot write \(main.path)") }
+    func timeLimits(_ chapter: Chapter) -> [Int: Double] {
+        Dictionary(uniqueKeysWithValues: chapter.runnableSnippets.map { ($0.index, $0.tags.timeout ?? Tags.defaultTimeout) })
+    }
+
+    func chapterOutputLimit(_ chapter: Chapter) -> Int {
+        chapter.runnableSnippets.compactMap(\.tags.outputLimit).map { $0 << 20 }.reduce(outputLimit, max)
+    }
+
+    private func compileAndRun(_ chapter: Chapter, _ program: ChapterProgram, outputLimit: Int) throws(WeaveError) -> ChapterExecution {
+        let work = try WorkFolder.make(in: cache.appendingPathComponent("work"))
+        defer { LiveProcesses.shared.remove(work) }
+        let main = work.appendingPathComponent("main.swift"), runtime = work.appendingPathComponent("WeaveRuntime.swift")
+        let binary = work.appendingPathComponent(chapter.name)
+        do {
+            try Data(program.source.utf8).write(to: main)
+            try Data(ChapterProgram.runtime.utf8).write(to: runtime)
+        } catch { throw WeaveError("cannot write \(main.path)") }
         statistics.countCompilerRun()
-        // Run from the root so the paths in #sourceLocation match what the author sees.
-        let clock = ContinuousClock(), start = clock.now
-        let compile = try ProcessRunner.run(toolchain.swiftc, Self.flags + [
-            "-module-name", "Chapter", "-o", binary.path,
-        ] + library.compilerArguments(compiling: [main.path]), directory: root) { _ in
-            (clock.now - start).seconds > Self.compileTimeLimit ? "stopped" : nil
-        }
-        if compile.stopReason != nil {
+        // Compile from the root so the paths in #sourceLocation match what the author sees.
+        let compile = try ToolRun.run(toolchain.swiftc, Self.flags + [
+            "-module-name", "Chapter", "-o", binary.path, "-Xlinker", "--export-dynamic",
+        ] + library.compilerArguments(compiling: [main.path, runtime.path]),
+            directory: root, work: work, timeLimit: Self.compileTimeLimit)
+        if compile.timedOut {
             return ChapterExecution(outputs: [], errors: [WeaveError(
                 "compiling this chapter took longer than \(Plain.number(Self.compileTimeLimit)) s and was stopped",
                 at: chapter.location(line: 1), details: ["split long expressions: the type checker may be stuck on one"])],
                 seconds: 0, cached: false)
         }
-        guard compile.status == 0 else {
+        guard compile.termination.succeeded else {
             let errors = CompilerDiagnostics.errors(in: compile.stderrText, chapter: chapter)
             return ChapterExecution(outputs: [], errors: errors, seconds: 0, cached: false)
         }
-        let run = try runWatched(binary, chapter)
-        let parsed = OutputParser(stdout: run.stdoutText)
-        let failure = RuntimeFailure.diagnose(run, parsed: parsed, chapter: chapter)
-        return ChapterExecution(outputs: parsed.outputs, errors: failure.map { [$0] } ?? [], seconds: 0, cached: false)
-    }
-
-    /// Runs the program, stopping it when the running snippet passes its time limit.
-    private func runWatched(_ binary: URL, _ chapter: Chapter) throws(WeaveError) -> ProcessOutput {
-        var environment = ProcessInfo.processInfo.environment
-        environment["WEAVE_RECORDS"] = "1"
-        environment["SWIFT_BACKTRACE"] = "enable=yes,interactive=no,color=no,registers=none,images=none,limit=12,output-to=stderr"
-        let clock = ContinuousClock()
-        var current: (index: Int, since: ContinuousClock.Instant)?
-        return try ProcessRunner.run(binary, [], environment: environment, directory: root) { stdout in
-            guard let index = OutputParser.currentSnippet(in: stdout) else { return nil }
-            if current?.index != index { current = (index, clock.now) }
-            let snippet = chapter.snippets[index]
-            let limit = snippet.tags.timeout ?? Tags.defaultTimeout
-            guard (clock.now - current!.since).seconds > limit else { return nil }
-            return "this snippet ran longer than its time limit of \(Plain.number(limit)) s and was stopped"
-        }
-    }
-
-    private func store(key: ContentKey, outputs: Data, at entry: URL) {
-        let staging = entry.deletingLastPathComponent().appendingPathComponent(".staging-\(UUID().uuidString)")
-        guard (try? createDirectory(staging)) != nil else { return }
-        try? outputs.write(to: staging.appendingPathComponent("outputs.json"))
-        try? Data(key.material.utf8).write(to: staging.appendingPathComponent(ContentKey.fileName))
-        try? FileManager.default.removeItem(at: entry)
-        if (try? FileManager.default.moveItem(at: staging, to: entry)) == nil {
-            try? FileManager.default.removeItem(at: staging)
-        }
+        let run = try ProgramRun.run(binary, order: program.snippetIndexes, timeLimits: timeLimits(chapter),
+                                     outputLimit: outputLimit, root: root, work: work)
+        let outputs = run.inconsistency == nil ? OutputCapture.outputs(stdout: run.stdout, stderr: run.stderr, log: run.log) : []
+        let errors = RuntimeFailure.diagnose(run, chapter: chapter, order: program.snippetIndexes, root: root)
+        return ChapterExecution(outputs: outputs, errors: errors, seconds: 0, cached: false)
     }
 }
 

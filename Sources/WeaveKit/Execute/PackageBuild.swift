@@ -31,6 +31,8 @@ public struct PackageBuild: Sendable {
         var importArguments: [String]
         var linkArguments: [String]
         var fingerprint: String
+        /// The archive's digest, so a damaged entry is found and rebuilt.
+        var archiveDigest: String
         var build: PackageBuild {
             PackageBuild(modules: modules, importArguments: importArguments, linkArguments: linkArguments, key: fingerprint)
         }
@@ -48,6 +50,7 @@ public struct PackageBuild: Sendable {
     ) throws(WeaveError) -> PackageBuild {
         let requested = modules
         let key = sourceKey(root: root, toolchain: toolchain, modules: requested)
+        WorkFolder.removeLeftovers(inCache: cache)
         let entry = cache.appendingPathComponent("package/\(key.hash)")
         if useCache, let stored = load(entry, key) {
             return stored.build
@@ -91,9 +94,26 @@ public struct PackageBuild: Sendable {
     private static func load(_ entry: URL, _ key: ContentKey) -> Stored? {
         guard key.matches(entry), let data = try? Data(contentsOf: entry.appendingPathComponent(linkFile)),
               let stored = try? JSONDecoder().decode(Stored.self, from: data),
-              FileManager.default.fileExists(atPath: entry.appendingPathComponent(archiveName).path)
+              let archive = try? Data(contentsOf: entry.appendingPathComponent(archiveName)),
+              Digest.of(archive) == stored.archiveDigest
         else { return nil }
         return stored
+    }
+
+    /// A SwiftPM build of the dependencies can take long on a cold machine; a hung one is stopped.
+    static let toolTimeLimit = 1800.0
+
+    /// Runs `swift ARGUMENTS` on the package at `root`, in weave's own build folder, stopped
+    /// (with every process it started) after ``toolTimeLimit``.
+    static func swiftPM(_ arguments: [String], root: URL, cache: URL, toolchain: Toolchain) throws(WeaveError) -> ToolRun {
+        let swift = toolchain.swiftc.deletingLastPathComponent().appendingPathComponent("swift")
+        let scratch = scratch(cache)
+        let work = try WorkFolder.make(in: cache.appendingPathComponent("work"))
+        defer { LiveProcesses.shared.remove(work) }
+        let global = ["--package-path", root.path, "--scratch-path", scratch.path]
+        // `swift build ARGS` and `swift package ARGS` take the global options after the verb.
+        let verb = arguments.first == "package" ? ["package"] + global + arguments.dropFirst() : [arguments[0]] + global + arguments.dropFirst()
+        return try ToolRun.run(swift, verb, directory: root, work: work, timeLimit: toolTimeLimit)
     }
 
     /// A build folder of weave's own: the author's `swift build`, `swift test` or the plugin's
@@ -104,15 +124,13 @@ public struct PackageBuild: Sendable {
     private static func build(
         root: URL, cache: URL, toolchain: Toolchain, modules: [String], statistics: Statistics
     ) throws(WeaveError) {
-        let swift = toolchain.swiftc.deletingLastPathComponent().appendingPathComponent("swift")
-        let scratch = scratch(cache)
         for module in modules {
             statistics.countCompilerRun()
-            let output = try ProcessRunner.run(
-                swift, ["build", "-c", configuration, "--package-path", root.path, "--scratch-path", scratch.path,
-                        "--target", module], directory: root)
-            guard output.status == 0 else {
-                let lines = (output.stdoutText + output.stderrText).split(separator: "\n").map(String.init)
+            let output = try swiftPM(["build", "-c", configuration, "--target", module], root: root, cache: cache,
+                                     toolchain: toolchain)
+            guard output.termination.succeeded, !output.timedOut else {
+                let lines = (output.timedOut ? ["stopped after \(Plain.number(toolTimeLimit)) s"] : [])
+                    + (output.stdoutText + output.stderrText).split(separator: "\n").map(String.init)
                 let errors = lines.filter { $0.contains("error:") }
                 throw WeaveError("SwiftPM could not build the module \(module) that chapters import",
                                  details: Array((errors.isEmpty ? lines : errors).prefix(20))
@@ -146,20 +164,24 @@ public struct PackageBuild: Sendable {
         }
         let fingerprint = ContentKey(material).hash
 
-        let staging = entry.deletingLastPathComponent().appendingPathComponent(".staging-\(getpid())-\(UUID().uuidString)")
-        try createDirectory(staging)
-        defer { try? FileManager.default.removeItem(at: staging) }
+        let staging = try WorkFolder.make(in: entry.deletingLastPathComponent(), prefix: ".staging-")
+        defer { LiveProcesses.shared.remove(staging) }
+        let logs = try WorkFolder.make(in: cache.appendingPathComponent("work"))
+        defer { LiveProcesses.shared.remove(logs) }
         // An archive, so the linker takes only the objects a chapter uses, as with any library.
         let archiver = toolchain.swiftc.deletingLastPathComponent().appendingPathComponent("llvm-ar")
         let archive = staging.appendingPathComponent(archiveName)
-        let archived = try ProcessRunner.run(archiver, ["rcs", archive.path] + objects.map(\.path), directory: staging)
-        guard archived.status == 0 else {
+        let archived = try ToolRun.run(archiver, ["rcs", archive.path] + objects.map(\.path), directory: staging,
+                                       work: logs, timeLimit: toolTimeLimit)
+        guard archived.termination.succeeded, !archived.timedOut else {
             throw WeaveError("cannot archive the package's objects", details: archived.stderrText.split(separator: "\n").prefix(10).map(String.init))
         }
         let imports = ["-I", products.appendingPathComponent("Modules").path]
             + moduleMaps(root: root, scratch: scratch, products: products).flatMap { ["-Xcc", "-fmodule-map-file=\($0.path)"] }
+        let archiveDigest = (try? Data(contentsOf: archive)).map(Digest.of) ?? ""
         let stored = Stored(modules: modules, importArguments: imports,
-                            linkArguments: [entry.appendingPathComponent(archiveName).path, "-lm"], fingerprint: fingerprint)
+                            linkArguments: [entry.appendingPathComponent(archiveName).path, "-lm"], fingerprint: fingerprint,
+                            archiveDigest: archiveDigest)
         do {
             try JSONEncoder().encode(stored).write(to: staging.appendingPathComponent(linkFile))
             try Data(key.material.utf8).write(to: staging.appendingPathComponent(ContentKey.fileName))
@@ -174,7 +196,7 @@ public struct PackageBuild: Sendable {
     /// The targets of the package's library products, in the manifest's order, each once.
     static func libraryModules(root: URL, cache: URL, toolchain: Toolchain, statistics: Statistics) throws(WeaveError) -> [String] {
         statistics.countCompilerRun()
-        let summary = try PackageSummary.read(root: root, toolchain: toolchain, scratch: scratch(cache))
+        let summary = try PackageSummary.read(root: root, toolchain: toolchain, cache: cache)
         var modules: [String] = []
         for product in summary.products where product.isLibrary {
             for target in product.targets where !modules.contains(target) { modules.append(target) }

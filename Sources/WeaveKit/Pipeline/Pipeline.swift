@@ -16,9 +16,15 @@ public struct PipelineOptions: Sendable {
     public var title: String?
     /// The chapters' reading order, by file name; nil: file-name order.
     public var order: [CourseConfig.ChapterName]?
+    /// Bytes a chapter may print (stdout, stderr, tables and plots together) before it is
+    /// stopped; a snippet's `output-limit=MIB` tag raises it for its chapter.
+    public var outputLimit: Int
+
+    public static let defaultOutputLimit = 16 << 20
 
     public init(chapters: String = "chapters", root: URL, cache: URL? = nil, jobs: Int? = nil,
-                useCache: Bool = true, swiftc: String? = nil, filters: [String] = [], imports: [String]? = nil) {
+                useCache: Bool = true, swiftc: String? = nil, filters: [String] = [], imports: [String]? = nil,
+                outputLimit: Int = PipelineOptions.defaultOutputLimit) {
         self.chapters = chapters
         self.root = root
         self.cache = cache ?? root.appendingPathComponent(".build/weave")
@@ -27,14 +33,17 @@ public struct PipelineOptions: Sendable {
         self.swiftc = swiftc
         self.filters = filters
         self.imports = imports
+        self.outputLimit = outputLimit
     }
 
     /// Options for the package at `root` as its `weave.yml` sets them (the defaults without one);
     /// `chapters` given here wins over the config's.
     public init(config: CourseConfig, root: URL, chapters: String? = nil, cache: URL? = nil, jobs: Int? = nil,
-                useCache: Bool = true, swiftc: String? = nil, filters: [String] = []) {
+                useCache: Bool = true, swiftc: String? = nil, filters: [String] = [],
+                outputLimit: Int = PipelineOptions.defaultOutputLimit) {
         self.init(chapters: chapters ?? root.appendingPathComponent(config.chapters).path, root: root, cache: cache,
-                  jobs: jobs, useCache: useCache, swiftc: swiftc, filters: filters, imports: config.imports)
+                  jobs: jobs, useCache: useCache, swiftc: swiftc, filters: filters, imports: config.imports,
+                  outputLimit: outputLimit)
         title = config.title
         order = config.order
     }
@@ -83,7 +92,7 @@ public enum Pipeline {
             root: options.root, cache: options.cache, toolchain: toolchain, modules: options.imports,
             useCache: options.useCache, statistics: statistics)
         let runner = ChapterRunner(library: library, toolchain: toolchain, cache: options.cache, root: options.root,
-                                   useCache: options.useCache, statistics: statistics)
+                                   useCache: options.useCache, statistics: statistics, outputLimit: options.outputLimit)
         let reports = parallelMap(paths, jobs: options.jobs) { path in
             runChapter(path, root: options.root, runner: runner)
         }

@@ -23,6 +23,7 @@ enum SnippetHTML {
         case .text(let text): "<pre class=\"output-text\">\(escapeXML(text))</pre>"
         case .table(let table): self.table(table)
         case .plot(let plot): "<pre class=\"plot\" role=\"img\" aria-label=\"\(escapeXML(plot.title))\">\(escapeXML(plot.text))</pre>"
+        case .stderr(let text): "<pre class=\"output-text output-stderr\" aria-label=\"stderr\">\(escapeXML(text))</pre>"
         }
     }
 

@@ -24,15 +24,13 @@ public struct PackageSummary: Sendable, Decodable {
         products.first(where: \.isLibrary)?.targets.first ?? targets.first { $0.type == "library" }?.name
     }
 
-    /// Asks SwiftPM (`swift package describe --type json`) about the package at `root`.
-    /// `scratch` is the build folder SwiftPM may use: not the author's `.build`, whose lock a
-    /// running `swift build`, `swift test` or plugin host may hold.
-    public static func read(root: URL, toolchain: Toolchain, scratch: URL) throws(WeaveError) -> PackageSummary {
-        let swift = toolchain.swiftc.deletingLastPathComponent().appendingPathComponent("swift")
-        let output = try ProcessRunner.run(
-            swift, ["package", "--package-path", root.path, "--scratch-path", scratch.path, "describe", "--type", "json"],
-            directory: root)
-        guard output.status == 0 else {
+    /// Asks SwiftPM (`swift package describe --type json`) about the package at `root`, in
+    /// weave's build folder under `cache`: not the author's `.build`, whose lock a running
+    /// `swift build`, `swift test` or plugin host may hold.
+    public static func read(root: URL, toolchain: Toolchain, cache: URL) throws(WeaveError) -> PackageSummary {
+        let output = try PackageBuild.swiftPM(["package", "describe", "--type", "json"], root: root, cache: cache,
+                                              toolchain: toolchain)
+        guard output.termination.succeeded, !output.timedOut else {
             throw WeaveError("SwiftPM cannot read the package at \(root.path); run weave in a package's root folder",
                              details: output.stderrText.split(separator: "\n").prefix(10).map(String.init))
         }
