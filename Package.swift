@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "Display", targets: ["Display"]),
         .executable(name: "bptt", targets: ["bptt"]),
         .executable(name: "weave", targets: ["weave"]),
+        // `swift package weave`: the same tool for any package that depends on this one.
+        .plugin(name: "WeavePlugin", targets: ["WeavePlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,6 +45,14 @@ let package = Package(
         .executableTarget(
             name: "weave",
             dependencies: ["WeaveKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .plugin(
+            name: "WeavePlugin",
+            capability: .command(
+                intent: .custom(verb: "weave", description: "Run a course's chapters and build its site (weave build, check, accept, init)"),
+                permissions: [.writeToPackageDirectory(reason: "weave writes the site, and with accept or init the chapters")]
+            ),
+            dependencies: ["weave"]
         ),
         .testTarget(name: "ElmanRNNTests", dependencies: ["ElmanRNN", "Display"]),
         .testTarget(name: "WeaveKitTests", dependencies: ["WeaveKit"], exclude: ["Resources"]),

@@ -33,6 +33,9 @@ public struct PackageBuild: Sendable {
         var fingerprint: String
         /// The archive's digest, so a damaged entry is found and rebuilt.
         var archiveDigest: String
+        /// Dependencies given by path, and the key of their sources when this was built.
+        var localPackages: [String]
+        var localKey: String
         var build: PackageBuild {
             PackageBuild(modules: modules, importArguments: importArguments, linkArguments: linkArguments, key: fingerprint)
         }
@@ -75,7 +78,13 @@ public struct PackageBuild: Sendable {
 
     /// Everything the built libraries can depend on that weave can read without SwiftPM.
     static func sourceKey(root: URL, toolchain: Toolchain, modules: [String]?) -> ContentKey {
-        var parts = [toolchain.identity, configuration, modules?.joined(separator: ",") ?? "(every library product)"]
+        ContentKey([toolchain.identity, configuration, modules?.joined(separator: ",") ?? "(every library product)"]
+                   + packageFiles(root))
+    }
+
+    /// A package's manifests, resolved versions and every file under `Sources/`, as key parts.
+    static func packageFiles(_ root: URL) -> [String] {
+        var parts: [String] = []
         let manager = FileManager.default
         let manifests = ((try? manager.contentsOfDirectory(atPath: root.path)) ?? [])
             .filter { ($0.hasPrefix("Package") && $0.hasSuffix(".swift")) || $0 == "Package.resolved" }.sorted()
@@ -88,14 +97,34 @@ public struct PackageBuild: Sendable {
             guard let data = try? Data(contentsOf: url) else { continue }  // a folder
             parts += ["Sources/\(name)", String(decoding: data, as: UTF8.self)]
         }
-        return ContentKey(parts)
+        return parts
+    }
+
+    /// The key of the packages the root depends on by path: SwiftPM pins no version for them,
+    /// so their sources count like the root's own.
+    static func localKey(_ packages: [String]) -> String {
+        ContentKey(packages.flatMap { [$0] + packageFiles(URL(fileURLWithPath: $0)) }).hash
+    }
+
+    /// The folders of the dependencies given by path, from the state SwiftPM keeps in its build
+    /// folder (none when it cannot be read).
+    static func localPackages(scratch: URL) -> [String] {
+        struct State: Decodable {
+            struct Object: Decodable { var dependencies: [Dependency] }
+            struct Dependency: Decodable { var state: Kind }
+            struct Kind: Decodable { var name: String; var path: String? }
+            var object: Object
+        }
+        guard let data = try? Data(contentsOf: scratch.appendingPathComponent("workspace-state.json")),
+              let state = try? JSONDecoder().decode(State.self, from: data) else { return [] }
+        return state.object.dependencies.compactMap { $0.state.name == "fileSystem" ? $0.state.path : nil }.sorted()
     }
 
     private static func load(_ entry: URL, _ key: ContentKey) -> Stored? {
         guard key.matches(entry), let data = try? Data(contentsOf: entry.appendingPathComponent(linkFile)),
               let stored = try? JSONDecoder().decode(Stored.self, from: data),
               let archive = try? Data(contentsOf: entry.appendingPathComponent(archiveName)),
-              Digest.of(archive) == stored.archiveDigest
+              Digest.of(archive) == stored.archiveDigest, localKey(stored.localPackages) == stored.localKey
         else { return nil }
         return stored
     }
@@ -177,11 +206,12 @@ public struct PackageBuild: Sendable {
             throw WeaveError("cannot archive the package's objects", details: archived.stderrText.split(separator: "\n").prefix(10).map(String.init))
         }
         let imports = ["-I", products.appendingPathComponent("Modules").path]
-            + moduleMaps(root: root, scratch: scratch, products: products).flatMap { ["-Xcc", "-fmodule-map-file=\($0.path)"] }
+            + moduleMaps(root: root, scratch: scratch, products: products, targets: targets).flatMap { ["-Xcc", "-fmodule-map-file=\($0.path)"] }
         let archiveDigest = (try? Data(contentsOf: archive)).map(Digest.of) ?? ""
+        let locals = localPackages(scratch: scratch)
         let stored = Stored(modules: modules, importArguments: imports,
                             linkArguments: [entry.appendingPathComponent(archiveName).path, "-lm"], fingerprint: fingerprint,
-                            archiveDigest: archiveDigest)
+                            archiveDigest: archiveDigest, localPackages: locals, localKey: localKey(locals))
         do {
             try JSONEncoder().encode(stored).write(to: staging.appendingPathComponent(linkFile))
             try Data(key.material.utf8).write(to: staging.appendingPathComponent(ContentKey.fileName))
@@ -233,7 +263,7 @@ public struct PackageBuild: Sendable {
         for folder in folders.sorted() {
             let target = String(folder.dropLast(".build".count))
             if let targets { guard targets.contains(target) else { continue } }
-            else if target.hasSuffix("Tests") || target.hasSuffix("PackageTests") { continue }
+            else if target.hasSuffix("Tests") || target.hasSuffix("-tool") { continue }
             let directory = products.appendingPathComponent(folder)
             if let map = try? Data(contentsOf: directory.appendingPathComponent("output-file-map.json")),
                let entries = try? JSONDecoder().decode([String: [String: String]].self, from: map) {
@@ -247,11 +277,13 @@ public struct PackageBuild: Sendable {
     }
 
     /// Module maps of the C targets a Swift module may import: the package's own, its
-    /// dependencies' (in SwiftPM's checkouts) and those SwiftPM generated.
-    static func moduleMaps(root: URL, scratch: URL, products: URL) -> [URL] {
+    /// dependencies' (in SwiftPM's checkouts) and those SwiftPM generated for `targets` (all
+    /// when nil). Never those of build tools (`-tool`), which define the same modules again.
+    static func moduleMaps(root: URL, scratch: URL, products: URL, targets: [String]?) -> [URL] {
         let manager = FileManager.default
         var maps: [URL] = []
         let sourceFolders = [root.appendingPathComponent("Sources")]
+            + localPackages(scratch: scratch).map { URL(fileURLWithPath: $0).appendingPathComponent("Sources") }
             + ((try? manager.contentsOfDirectory(atPath: scratch.appendingPathComponent("checkouts").path)) ?? [])
                 .sorted().map { scratch.appendingPathComponent("checkouts/\($0)/Sources") }
         for folder in sourceFolders {
@@ -261,6 +293,8 @@ public struct PackageBuild: Sendable {
             }
         }
         for folder in ((try? manager.contentsOfDirectory(atPath: products.path)) ?? []).sorted() where folder.hasSuffix(".build") {
+            let target = String(folder.dropLast(".build".count))
+            guard !target.hasSuffix("-tool"), targets?.contains(target) ?? true else { continue }
             let map = products.appendingPathComponent("\(folder)/module.modulemap")
             if manager.fileExists(atPath: map.path) { maps.append(map) }
         }

@@ -41,7 +41,10 @@ public struct PipelineOptions: Sendable {
     public init(config: CourseConfig, root: URL, chapters: String? = nil, cache: URL? = nil, jobs: Int? = nil,
                 useCache: Bool = true, swiftc: String? = nil, filters: [String] = [],
                 outputLimit: Int = PipelineOptions.defaultOutputLimit) {
-        self.init(chapters: chapters ?? root.appendingPathComponent(config.chapters).path, root: root, cache: cache,
+        // Relative to the current folder when the root is it, so diagnostics read `chapters/x.md:3:1`.
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL
+        let configured = root.standardizedFileURL == here ? config.chapters : root.appendingPathComponent(config.chapters).path
+        self.init(chapters: chapters ?? configured, root: root, cache: cache,
                   jobs: jobs, useCache: useCache, swiftc: swiftc, filters: filters, imports: config.imports,
                   outputLimit: outputLimit)
         title = config.title

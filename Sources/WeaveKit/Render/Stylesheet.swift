@@ -60,6 +60,8 @@ enum Stylesheet {
         .output pre { background: var(--bg); }
         .output > * + * { border-top: 1px dotted var(--rule); }
         pre.plot { line-height: 1.2; }
+        pre.output-stderr { border-left: 3px solid var(--str); }
+        pre.output-stderr::before { content: "stderr"; display: block; font: 0.75rem var(--sans); color: var(--muted); }
         .table-wrap { overflow-x: auto; }
         table { border-collapse: collapse; margin: 0.5rem 0; font-family: var(--sans); font-size: 0.85rem;
           font-variant-numeric: tabular-nums; }
