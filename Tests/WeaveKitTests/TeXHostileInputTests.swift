@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import WeaveKit
 
@@ -100,6 +101,7 @@ import Testing
         (#"\text x"#, "\\text needs its text in braces", 6),
         (#"a # b"#, "'#' is TeX's parameter character", 2),
         ("a \u{1}", "control character U+1", 2),
+        ("% \u{FFFF}", "noncharacter", 2),
         ("{\u{301}", "a combining mark on '{'", 0),
         (#"\begin{matrix} a \\ b"#, "\\begin{matrix} has no \\end{matrix}", 0),
         (#"\begin{matrix} a } \end{matrix}"#, "\\begin{matrix} needs its \\end{matrix} before this '}'", 17),
@@ -129,7 +131,7 @@ import Testing
             try TeXToMathML.convert(balanced, display: true)
         } throws: { error in
             guard let error = error as? MathError else { return false }
-            return error.message.contains("nesting deeper than 100 levels") && (0..<balanced.count).contains(error.offset)
+            return error.message.contains("nesting deeper than 64 levels") && (0..<balanced.count).contains(error.offset)
         }
         // Never closed, it may fail for that first; either way it is an error inside the formula.
         let unclosed = String(repeating: open, count: 10_000)
@@ -146,4 +148,26 @@ import Testing
         let tex = String(repeating: "{", count: depth) + "x" + String(repeating: "}", count: depth)
         #expect(try Self.body(tex) == "<mi>x</mi>")
     }
+
+    /// The limit must leave room on a small stack: 512 KB is a secondary thread's default on macOS.
+    @Test(arguments: deepNests)
+    func theDeepestAllowedNestingFitsASmallStack(_ open: String, _ close: String) throws {
+        func nest(_ count: Int) -> String { String(repeating: open, count: count) + "x" + String(repeating: close, count: count) }
+        let deepest = try #require((1..<TeXToMathML.maximumDepth).reversed().first {
+            (try? TeXToMathML.convert(nest($0), display: true)) != nil
+        })
+        let tex = nest(deepest)
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            outcome.converted = (try? TeXToMathML.convert(tex, display: true)) != nil
+            done.signal()
+        }
+        thread.stackSize = 512 * 1024
+        thread.start()
+        done.wait()
+        #expect(outcome.converted)
+    }
+
+    private final class Outcome: @unchecked Sendable { var converted = false }
 }

@@ -1,7 +1,24 @@
 /// Commands: symbols, and the commands that read arguments (`\frac`, `\sqrt`, accents, `\left`).
 extension TeXToMathML {
-    /// `\name`, already consumed, which starts at offset `at`.
+    /// `\name`, already consumed, which starts at offset `at`. The commands that read arguments
+    /// each have a function of their own, so the recursion's stack frames stay small.
     mutating func command(_ name: String, at: Int, alphabet: MathAlphabet?) throws(MathError) -> Atom {
+        if let symbol = Self.symbol(name, alphabet: alphabet) { return symbol }
+        if let mark = MathSymbols.accents[name] { return try accent(name, mark: mark, at: at, alphabet: alphabet) }
+        if let styled = MathAlphabet.command(name) { return Atom(xml: try argument(of: "\\" + name, at: at, alphabet: styled)) }
+        switch name {
+        case "frac", "dfrac", "tfrac": return try fraction(name, at: at, alphabet: alphabet)
+        case "sqrt": return try root(at: at, alphabet: alphabet)
+        case "text", "textrm", "mbox": return try textAtom(name, at: at)
+        case "operatorname": return try operatorName(at: at)
+        case "left": return Atom(xml: try fenced(at: at, alphabet: alphabet))
+        case "begin": return Atom(xml: try environment(at: at, alphabet: alphabet))
+        default: throw Self.unsupported(name, at: at)
+        }
+    }
+
+    /// A command that reads no argument: a letter, symbol, operator, function name or space.
+    private static func symbol(_ name: String, alphabet: MathAlphabet?) -> Atom? {
         if let letter = MathSymbols.greek[name], let character = letter.first {
             let styled = alphabet.map { $0.apply(character) } ?? character
             let upright = character.isUppercase && alphabet == nil
@@ -22,44 +39,48 @@ extension TeXToMathML {
             return Atom(xml: "<mi>\(name)</mi>", limits: limits, isFunction: true)
         }
         if let width = MathSymbols.spaces[name] { return Atom(xml: "<mspace width=\"\(width)\"></mspace>") }
-        if let mark = MathSymbols.accents[name] {
-            let base = try argument(of: "\\" + name, at: at, alphabet: alphabet)
-            let stretchy = name.hasPrefix("wide") || name == "overline"
-            return Atom(xml: "<mover accent=\"true\">\(base)<mo stretchy=\"\(stretchy)\">\(escapeXML(mark))</mo></mover>")
-        }
-        if let styled = MathAlphabet.command(name) { return Atom(xml: try argument(of: "\\" + name, at: at, alphabet: styled)) }
+        return nil
+    }
+
+    private static func unsupported(_ name: String, at: Int) -> MathError {
+        if name == "middle" { return MathError(message: "\\middle is not supported; use \\mid or a plain delimiter", offset: at) }
+        return MathError(message: "unsupported TeX command \\\(name); the README lists what weave's math supports", offset: at)
+    }
+
+    private mutating func accent(_ name: String, mark: String, at: Int, alphabet: MathAlphabet?) throws(MathError) -> Atom {
+        let base = try argument(of: "\\" + name, at: at, alphabet: alphabet)
+        let stretchy = name.hasPrefix("wide") || name == "overline"
+        return Atom(xml: "<mover accent=\"true\">\(base)<mo stretchy=\"\(stretchy)\">\(escapeXML(mark))</mo></mover>")
+    }
+
+    private mutating func fraction(_ name: String, at: Int, alphabet: MathAlphabet?) throws(MathError) -> Atom {
+        let numerator = try argument(of: "\\" + name, at: at, alphabet: alphabet)
+        let denominator = try argument(of: "\\" + name, at: at, alphabet: alphabet)
+        let fraction = "<mfrac>\(numerator)\(denominator)</mfrac>"
         switch name {
-        case "frac", "dfrac", "tfrac":
-            let numerator = try argument(of: "\\" + name, at: at, alphabet: alphabet)
-            let denominator = try argument(of: "\\" + name, at: at, alphabet: alphabet)
-            let fraction = "<mfrac>\(numerator)\(denominator)</mfrac>"
-            switch name {
-            case "dfrac": return Atom(xml: "<mstyle displaystyle=\"true\" scriptlevel=\"0\">\(fraction)</mstyle>")
-            case "tfrac": return Atom(xml: "<mstyle displaystyle=\"false\">\(fraction)</mstyle>")
-            default: return Atom(xml: fraction)
-            }
-        case "sqrt":
-            let index = try rootIndex(alphabet: alphabet)
-            let radicand = try argument(of: "\\sqrt", at: at, alphabet: alphabet)
-            return Atom(xml: index.map { "<mroot>\(radicand)\($0)</mroot>" } ?? "<msqrt>\(radicand)</msqrt>")
-        case "text", "textrm", "mbox":
-            return Atom(xml: "<mtext>\(escapeXML(try text(of: "\\" + name, at: at)))</mtext>")
-        case "operatorname":
-            let operatorName = try text(of: "\\operatorname", at: at)
-            guard !operatorName.isEmpty, operatorName.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
-                throw MathError(message: "\\operatorname needs a name of letters, like \\operatorname{softmax}", offset: at)
-            }
-            let upright = operatorName.count == 1 ? " mathvariant=\"normal\"" : ""
-            return Atom(xml: "<mi\(upright)>\(escapeXML(operatorName))</mi>", isFunction: true)
-        case "left":
-            return Atom(xml: try fenced(at: at, alphabet: alphabet))
-        case "begin":
-            return Atom(xml: try environment(at: at, alphabet: alphabet))
-        case "middle":
-            throw MathError(message: "\\middle is not supported; use \\mid or a plain delimiter", offset: at)
-        default:
-            throw MathError(message: "unsupported TeX command \\\(name); the README lists what weave's math supports", offset: at)
+        case "dfrac": return Atom(xml: "<mstyle displaystyle=\"true\" scriptlevel=\"0\">\(fraction)</mstyle>")
+        case "tfrac": return Atom(xml: "<mstyle displaystyle=\"false\">\(fraction)</mstyle>")
+        default: return Atom(xml: fraction)
         }
+    }
+
+    private mutating func root(at: Int, alphabet: MathAlphabet?) throws(MathError) -> Atom {
+        let index = try rootIndex(alphabet: alphabet)
+        let radicand = try argument(of: "\\sqrt", at: at, alphabet: alphabet)
+        return Atom(xml: index.map { "<mroot>\(radicand)\($0)</mroot>" } ?? "<msqrt>\(radicand)</msqrt>")
+    }
+
+    private mutating func textAtom(_ name: String, at: Int) throws(MathError) -> Atom {
+        Atom(xml: "<mtext>\(escapeXML(try text(of: "\\" + name, at: at)))</mtext>")
+    }
+
+    private mutating func operatorName(at: Int) throws(MathError) -> Atom {
+        let name = try text(of: "\\operatorname", at: at)
+        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
+            throw MathError(message: "\\operatorname needs a name of letters, like \\operatorname{softmax}", offset: at)
+        }
+        let upright = name.count == 1 ? " mathvariant=\"normal\"" : ""
+        return Atom(xml: "<mi\(upright)>\(escapeXML(name))</mi>", isFunction: true)
     }
 
     /// `\sqrt`'s optional index, `[3]`, which like TeX's ends at the first `]` outside braces.

@@ -12,7 +12,7 @@ struct MathError: Error, Equatable {
 struct TeXToMathML {
     /// Groups, arguments, `\left` and environments may nest this deep. The parser recurses once
     /// per level, so the limit is what keeps hostile input from overflowing the stack.
-    static let maximumDepth = 100
+    static let maximumDepth = 64
 
     let tokens: [LocatedToken]
     let characters: [Character]
@@ -99,21 +99,34 @@ struct TeXToMathML {
         while let token = current, token == .subscript || token == .superscript || token == .character("'") {
             let at = offsetOfCurrent
             if token == .subscript {
+                guard sub == nil else { throw Self.doubleScript("subscript", "x_{a_b}", at: at) }
                 position += 1
-                guard sub == nil else { throw MathError(message: "double subscript; use braces, like x_{a_b}", offset: at) }
                 sub = try argument(of: "_", at: at, alphabet: alphabet)
-                continue
+            } else {
+                guard sup == nil else { throw Self.doubleScript("superscript", "x^{a^b}", at: at) }
+                sup = try superscript(alphabet: alphabet)
             }
-            guard sup == nil else { throw MathError(message: "double superscript; use braces, like x^{a^b}", offset: at) }
-            var parts: [String] = []
-            while current == .character("'") { parts.append("<mo>′</mo>"); position += 1 }
-            if current == .superscript {
-                let caret = offsetOfCurrent
-                position += 1
-                parts.append(try argument(of: "^", at: caret, alphabet: alphabet))
-            }
-            sup = parts.count == 1 ? parts[0] : "<mrow>" + parts.joined() + "</mrow>"
         }
+        return attach(base, sub: sub, sup: sup)
+    }
+
+    /// Primes, then `^` and its argument, as one superscript.
+    private mutating func superscript(alphabet: MathAlphabet?) throws(MathError) -> String {
+        var parts: [String] = []
+        while current == .character("'") { parts.append("<mo>′</mo>"); position += 1 }
+        if current == .superscript {
+            let caret = offsetOfCurrent
+            position += 1
+            parts.append(try argument(of: "^", at: caret, alphabet: alphabet))
+        }
+        return parts.count == 1 ? parts[0] : "<mrow>" + parts.joined() + "</mrow>"
+    }
+
+    private static func doubleScript(_ kind: String, _ example: String, at: Int) -> MathError {
+        MathError(message: "double \(kind); use braces, like \(example)", offset: at)
+    }
+
+    private func attach(_ base: Atom, sub: String?, sup: String?) -> String {
         let underOver = base.limits == .underOver || (base.limits == .underOverInDisplay && display)
         switch (sub, sup) {
         case (nil, nil): return base.xml
@@ -139,51 +152,65 @@ struct TeXToMathML {
     /// The argument of a command or script, by TeX's rule: one token or one braced group.
     /// `owner` names the command (`\frac`, `^`) for the errors, at its offset `at`.
     mutating func argument(of owner: String, at: Int, alphabet: MathAlphabet?) throws(MathError) -> String {
-        guard let token = current else {
-            throw MathError(message: "\(owner) needs an argument, but the formula ends", offset: at)
-        }
-        switch token {
-        case .character(let c):
+        switch current {
+        case .character(let c)?:
             position += 1
             return try character(c, alphabet: alphabet, inRow: false)
-        case .command(let name) where MathSymbols.takesArguments(name):
-            throw MathError(message: "\\\(name) as the argument of \(owner) needs braces: \(owner){\\\(name)…}", offset: offsetOfCurrent)
-        case .command(let name) where ["\\", "end", "right"].contains(name):
-            throw MathError(message: "\(owner) needs an argument before \\\(name)", offset: offsetOfCurrent)
-        case .close, .alignment, .superscript, .subscript:
-            throw MathError(message: "\(owner) needs an argument before '\(Self.spelling(token))'", offset: offsetOfCurrent)
-        case .open, .command:
+        case .open?, .command?:
+            if let error = notAnArgument(of: owner, at: at) { throw error }
             return try atom(alphabet: alphabet, inRow: false).xml
+        default:
+            throw notAnArgument(of: owner, at: at) ?? MathError(message: "\(owner) needs an argument", offset: at)
         }
     }
 
-    /// Runs `body` one nesting level deeper, or throws if that is past `maximumDepth`.
-    mutating func nested<T>(at offset: Int, _ body: (inout Self) throws(MathError) -> T) throws(MathError) -> T {
+    /// Why the current token cannot be `owner`'s argument, if it cannot. Kept apart from the
+    /// recursion so that its strings do not widen every level's stack frame.
+    private func notAnArgument(of owner: String, at: Int) -> MathError? {
+        guard let token = current else {
+            return MathError(message: "\(owner) needs an argument, but the formula ends", offset: at)
+        }
+        switch token {
+        case .command(let name) where MathSymbols.takesArguments(name):
+            return MathError(message: "\\\(name) as the argument of \(owner) needs braces: \(owner){\\\(name)…}", offset: offsetOfCurrent)
+        case .command(let name) where ["\\", "end", "right"].contains(name):
+            return MathError(message: "\(owner) needs an argument before \\\(name)", offset: offsetOfCurrent)
+        case .close, .alignment, .superscript, .subscript:
+            return MathError(message: "\(owner) needs an argument before '\(Self.spelling(token))'", offset: offsetOfCurrent)
+        case .open, .command, .character:
+            return nil
+        }
+    }
+
+    /// One nesting level deeper, or an error if that is past `maximumDepth`; the caller undoes it.
+    private mutating func enterLevel(at offset: Int) throws(MathError) {
         guard depth < Self.maximumDepth else {
             throw MathError(message: "nesting deeper than \(Self.maximumDepth) levels; simplify the formula", offset: offset)
         }
         depth += 1
-        defer { depth -= 1 }
-        return try body(&self)
     }
 
     /// Every recursion passes through here, so this is where the depth is counted.
     private mutating func atom(alphabet: MathAlphabet?, inRow: Bool) throws(MathError) -> Atom {
         let at = offsetOfCurrent
         guard let token = current else { throw MathError(message: "the formula ends too early", offset: at) }
-        return try nested(at: at) { (parser: inout Self) throws(MathError) -> Atom in
-            switch token {
-            case .open: return Atom(xml: try parser.group(alphabet: alphabet))
-            case .character(let c):
-                parser.position += 1
-                return Atom(xml: try parser.character(c, alphabet: alphabet, inRow: inRow))
-            case .command(let name):
-                parser.position += 1
-                return try parser.command(name, at: at, alphabet: alphabet)
-            case .close, .alignment, .superscript, .subscript:
-                throw MathError(message: "unexpected '\(Self.spelling(token))'", offset: at)
-            }
+        try enterLevel(at: at)
+        defer { depth -= 1 }
+        switch token {
+        case .open: return Atom(xml: try group(alphabet: alphabet))
+        case .character(let c):
+            position += 1
+            return Atom(xml: try character(c, alphabet: alphabet, inRow: inRow))
+        case .command(let name):
+            position += 1
+            return try command(name, at: at, alphabet: alphabet)
+        case .close, .alignment, .superscript, .subscript:
+            throw unexpectedToken(token, at: at)
         }
+    }
+
+    private func unexpectedToken(_ token: TeXToken, at: Int) -> MathError {
+        MathError(message: "unexpected '\(Self.spelling(token))'", offset: at)
     }
 
     static func spelling(_ token: TeXToken) -> String {

@@ -53,7 +53,11 @@ extension TeXToken {
             case "_": add(.subscript)
             case "&": add(.alignment)
             case "%":  // a comment runs to the end of the line (`\r\n` is one Character)
-                while i < characters.count, !characters[i].isNewline { i += 1 }
+                while i < characters.count, !characters[i].isNewline {
+                    // The TeX goes into the page's annotation, comments too, so it must be valid XML.
+                    try checkEncodable(characters[i], at: i)
+                    i += 1
+                }
             case _ where c.isWhitespace: continue
             default: add(.character(c))
             }
@@ -71,6 +75,12 @@ extension TeXToken {
         if let first = scalars.first, scalars.count > 1, syntax.contains(first) {
             throw MathError(message: "a combining mark on '\(first)'; put a space between them", offset: offset)
         }
+        try checkEncodable(c, at: offset)
+    }
+
+    /// Control characters and U+FFFE, U+FFFF cannot appear in XML, even escaped.
+    private static func checkEncodable(_ c: Character, at offset: Int) throws(MathError) {
+        let scalars = c.unicodeScalars
         if scalars.contains(where: { $0.value < 0x20 && !"\t\n\r".unicodeScalars.contains($0) || (0x7F...0x9F).contains($0.value) }) {
             let code = scalars.first { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }?.value ?? 0
             throw MathError(message: "control character U+\(String(code, radix: 16, uppercase: true)) in a formula; delete it", offset: offset)
