@@ -35,12 +35,12 @@ import Testing
         (#"\begin{aligned} a &= b \\[-2.5ex] c &= d \\[1em] \end{aligned}"#, 
          #"<mtable class="aligned" displaystyle="true"><mtr><mtd><mrow><mi>a</mi></mrow></mtd><mtd><mrow><mi></mi><mo>=</mo><mi>b</mi></mrow></mtd></mtr>"#
          + "<mtr><mtd><mrow><mi>c</mi></mrow></mtd><mtd><mrow><mi></mi><mo>=</mo><mi>d</mi></mrow></mtd></mtr></mtable>"),
-        // Primes are superscripts, as in TeX.
-        (#"f'"#, "<msup><mi>f</mi><mo>′</mo></msup>"),
-        (#"f''"#, "<msup><mi>f</mi><mrow><mo>′</mo><mo>′</mo></mrow></msup>"),
-        (#"x'^2"#, "<msup><mi>x</mi><mrow><mo>′</mo><mn>2</mn></mrow></msup>"),
-        (#"x_1'"#, "<msubsup><mi>x</mi><mn>1</mn><mo>′</mo></msubsup>"),
-        (#"\tanh'"#, "<msup><mi>tanh</mi><mo>′</mo></msup><mo>\u{2061}</mo>"),
+        // Primes stay on their base (U+2032 is drawn raised already), before any superscript.
+        (#"f'"#, "<mrow><mi>f</mi><mo>′</mo></mrow>"),
+        (#"f''"#, "<mrow><mi>f</mi><mo>″</mo></mrow>"),
+        (#"x'^2"#, "<msup><mrow><mi>x</mi><mo>′</mo></mrow><mn>2</mn></msup>"),
+        (#"x_1'"#, "<msub><mrow><mi>x</mi><mo>′</mo></mrow><mn>1</mn></msub>"),
+        (#"\tanh'(a)"#, "<mrow><mi>tanh</mi><mo>′</mo></mrow><mo>\u{2061}</mo><mo stretchy=\"false\">(</mo><mi>a</mi><mo stretchy=\"false\">)</mo>"),
         // Empty groups and scripts with nothing before them.
         (#"{}"#, "<mrow></mrow>"),
         (#"x^{}"#, "<msup><mi>x</mi><mrow></mrow></msup>"),

@@ -92,34 +92,39 @@ struct TeXToMathML {
         return base.isFunction ? [xml, "<mo>\u{2061}</mo>"] : [xml]
     }
 
-    /// The scripts after a base: `^`, `_` and primes, where `f''` is `f^{\prime\prime}` and
-    /// `f'^2` is `f^{\prime 2}`, as in TeX.
+    /// The scripts after a base: `^`, `_` and primes. TeX sets `f'` as `f^{\prime}`, but U+2032
+    /// is already drawn raised, and browsers raise it again inside `<msup>`; so primes stay on the
+    /// base, `f'` as `f′` and `x'^2` as `(x′)²`, which looks as TeX's does.
     private mutating func scripts(on base: Atom, alphabet: MathAlphabet?) throws(MathError) -> String {
-        var sub: String?, sup: String?
+        var sub: String?, sup: String?, primes = 0
         while let token = current, token == .subscript || token == .superscript || token == .character("'") {
             let at = offsetOfCurrent
             if token == .subscript {
                 guard sub == nil else { throw Self.doubleScript("subscript", "x_{a_b}", at: at) }
                 position += 1
                 sub = try argument(of: "_", at: at, alphabet: alphabet)
+                continue
+            }
+            // In TeX a prime is a superscript, so x^2' is a double superscript, and so is x'_1'.
+            guard sup == nil, token == .superscript || primes == 0 else {
+                throw Self.doubleScript("superscript", "x^{a^b}", at: at)
+            }
+            if token == .superscript {
+                position += 1
+                sup = try argument(of: "^", at: at, alphabet: alphabet)
             } else {
-                guard sup == nil else { throw Self.doubleScript("superscript", "x^{a^b}", at: at) }
-                sup = try superscript(alphabet: alphabet)
+                while current == .character("'") { primes += 1; position += 1 }
             }
         }
-        return attach(base, sub: sub, sup: sup)
+        return attach(Self.primed(base, primes), sub: sub, sup: sup)
     }
 
-    /// Primes, then `^` and its argument, as one superscript.
-    private mutating func superscript(alphabet: MathAlphabet?) throws(MathError) -> String {
-        var parts: [String] = []
-        while current == .character("'") { parts.append("<mo>′</mo>"); position += 1 }
-        if current == .superscript {
-            let caret = offsetOfCurrent
-            position += 1
-            parts.append(try argument(of: "^", at: caret, alphabet: alphabet))
-        }
-        return parts.count == 1 ? parts[0] : "<mrow>" + parts.joined() + "</mrow>"
+    /// The base with its primes: ′, ″ and ‴ are single characters, as TeX's fonts draw them.
+    private static func primed(_ base: Atom, _ primes: Int) -> Atom {
+        guard primes > 0 else { return base }
+        let marks = ["′", "″", "‴"]
+        let glyphs = primes <= marks.count ? marks[primes - 1] : String(repeating: "′", count: primes)
+        return Atom(xml: "<mrow>\(base.xml)<mo>\(glyphs)</mo></mrow>", limits: base.limits, isFunction: base.isFunction)
     }
 
     private static func doubleScript(_ kind: String, _ example: String, at: Int) -> MathError {
