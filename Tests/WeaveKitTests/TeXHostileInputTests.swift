@@ -24,6 +24,8 @@ import Testing
         (#"x^2 3^4"#, "<msup><mi>x</mi><mn>2</mn></msup><msup><mn>3</mn><mn>4</mn></msup>"),
         (#"\hat xy"#, #"<mover accent="true"><mi>x</mi><mo stretchy="false">^</mo></mover><mi>y</mi>"#),
         (#"\mathbf12"#, "<mn>𝟏</mn><mn>2</mn>"),
+        (#"\mathbf{Wx}"#, "<mrow><mi>𝐖</mi><mi>𝐱</mi></mrow>"),
+        (#"\mathbf{}"#, "<mrow></mrow>"),
         // Numbers: digits written together are one <mn>, digits apart are two.
         (#"3.14"#, "<mn>3.14</mn>"),
         (#"3 4"#, "<mn>3</mn><mn>4</mn>"),
