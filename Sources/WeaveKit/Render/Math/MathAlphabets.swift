@@ -47,6 +47,6 @@ enum MathAlphabet: String {
 
     static func command(_ name: String) -> MathAlphabet? {
         ["mathbf": .bold, "boldsymbol": .boldItalic, "bm": .boldItalic, "mathcal": .script, "mathscr": .script,
-         "mathbb": .doubleStruck, "mathrm": .upright, "operatorname": .upright][name]
+         "mathbb": .doubleStruck, "mathrm": .upright][name]
     }
 }

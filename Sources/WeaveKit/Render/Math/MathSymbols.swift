@@ -24,16 +24,30 @@ enum MathSymbols {
         "subset": "⊂", "subseteq": "⊆", "cup": "∪", "cap": "∩", "ast": "∗", "star": "⋆", "prime": "′",
         "lfloor": "⌊", "rfloor": "⌋", "lceil": "⌈", "rceil": "⌉", "ll": "≪", "gg": "≫", "setminus": "∖",
         "bmod": "mod", "wedge": "∧", "vee": "∨", "neg": "¬", "%": "%", "$": "$", "#": "#", "_": "_", "&": "&",
+        "backslash": "\\", "lt": "<", "gt": ">",
     ]
 
     /// Large operators, whose limits go under and over in display math.
-    static let largeOperators: [String: String] = ["sum": "∑", "prod": "∏", "int": "∫", "bigcup": "⋃", "bigcap": "⋂"]
+    static let largeOperators: [String: String] = ["sum": "∑", "prod": "∏", "bigcup": "⋃", "bigcap": "⋂"]
+
+    /// Integrals: large, but their limits stay beside them, as in TeX.
+    static let integrals: [String: String] = ["int": "∫", "iint": "∬", "oint": "∮"]
 
     /// Function names, set upright and followed by an invisible function application.
     static let functions: Set<String> = [
         "tanh", "sinh", "cosh", "exp", "log", "ln", "sin", "cos", "tan", "max", "min", "arg", "argmax", "argmin",
         "det", "dim", "sup", "inf", "lim", "sgn", "diag",
     ]
+
+    /// Function names whose subscript goes underneath in display math (`\max_x`), as in TeX.
+    static let functionsWithLimits: Set<String> = ["max", "min", "argmax", "argmin", "det", "sup", "inf", "lim"]
+
+    /// Commands that read arguments, which therefore cannot be the one-token argument of another:
+    /// `x^\frac12` needs braces.
+    static func takesArguments(_ name: String) -> Bool {
+        accents[name] != nil || MathAlphabet.command(name) != nil
+            || ["frac", "dfrac", "tfrac", "sqrt", "text", "textrm", "mbox", "operatorname", "left", "begin"].contains(name)
+    }
 
     /// Spacing commands, as widths.
     static let spaces: [String: String] = [

@@ -7,16 +7,25 @@ struct MathError: Error, Equatable {
 /// Converts the course's TeX subset to MathML Core, which browsers render natively.
 ///
 /// Unknown commands and environments are errors, never passed through: a formula either
-/// renders as written or the build says where it is wrong.
+/// renders as TeX would typeset it or the build says where it is wrong. Arguments follow TeX's
+/// rule: a command or script takes one token or one braced group, so `x^12` is `x^{1}2`.
 struct TeXToMathML {
-    private let tokens: [(token: TeXToken, offset: Int)]
-    private var position = 0
-    private let length: Int
-    private let characters: [Character]
+    /// Groups, arguments, `\left` and environments may nest this deep. The parser recurses once
+    /// per level, so the limit is what keeps hostile input from overflowing the stack.
+    static let maximumDepth = 64
+
+    let tokens: [LocatedToken]
+    let characters: [Character]
+    let display: Bool
+    var position = 0
+    /// Tokens from here on are out of reach: set while parsing `\sqrt[…]`'s index.
+    var limit: Int
+    var depth = 0
+    var environmentDepth = 0
 
     /// `<math>` for `tex`, displayed as a block when `display` is set.
     static func convert(_ tex: String, display: Bool) throws(MathError) -> String {
-        var parser = TeXToMathML(tex)
+        var parser = try TeXToMathML(tex, display: display)
         let (items, stop) = try parser.row(alphabet: nil)
         if let stop { throw MathError(message: parser.unexpected(stop), offset: parser.offsetOfCurrent) }
         let body = "<mrow>" + items.joined() + "</mrow>"
@@ -24,22 +33,32 @@ struct TeXToMathML {
         return "<math\(display ? " display=\"block\"" : "")><semantics>\(body)\(annotation)</semantics></math>"
     }
 
-    private init(_ tex: String) {
-        tokens = TeXToken.tokenize(tex)
+    private init(_ tex: String, display: Bool) throws(MathError) {
+        tokens = try TeXToken.tokenize(tex)
         characters = Array(tex)
-        length = characters.count
+        limit = tokens.count
+        self.display = display
     }
 
-    private var current: TeXToken? { position < tokens.count ? tokens[position].token : nil }
-    private var offsetOfCurrent: Int { position < tokens.count ? tokens[position].offset : length }
+    var current: TeXToken? { position < limit ? tokens[position].token : nil }
+    var offsetOfCurrent: Int { position < tokens.count ? tokens[position].offset : characters.count }
+
+    /// Whether the current token follows the previous one with no space between them.
+    var currentIsAttached: Bool {
+        position > 0 && position < limit && tokens[position].offset == tokens[position - 1].end
+    }
 
     /// What ended a row: a closing brace, `&`, `\\`, `\end` or `\right`.
-    private enum Stop: Equatable { case close, alignment, newline, end, right }
+    enum Stop: Equatable { case close, alignment, newline, end, right }
 
-    private func unexpected(_ stop: Stop) -> String {
+    func unexpected(_ stop: Stop) -> String {
         switch stop {
         case .close: "unbalanced '}': there is no '{' to close"
-        case .alignment: "'&' outside \\begin{aligned} or a matrix"
+        case .alignment where environmentDepth > 0:
+            "'&' inside braces or \\left … \\right; close them before the next cell"
+        case .alignment: "'&' outside \\begin{aligned} or a matrix; write \\& for an ampersand"
+        case .newline where environmentDepth > 0:
+            "'\\\\' inside braces or \\left … \\right; close them before the next line"
         case .newline: "'\\\\' outside \\begin{aligned} or a matrix; put the lines in \\begin{aligned} ... \\end{aligned}"
         case .end: "\\end without a matching \\begin"
         case .right: "\\right without a matching \\left"
@@ -47,7 +66,7 @@ struct TeXToMathML {
     }
 
     /// Items up to a stop token (not consumed) or the end of input (stop = nil).
-    private mutating func row(alphabet: MathAlphabet?) throws(MathError) -> ([String], Stop?) {
+    mutating func row(alphabet: MathAlphabet?) throws(MathError) -> ([String], Stop?) {
         var items: [String] = []
         while let token = current {
             switch token {
@@ -56,6 +75,9 @@ struct TeXToMathML {
             case .command("\\"): return (items, .newline)
             case .command("end"): return (items, .end)
             case .command("right"): return (items, .right)
+            case .superscript, .subscript, .character("'"):
+                // A script with nothing before it attaches to an empty base, as in TeX.
+                items.append(try scripts(on: Atom(xml: "<mrow></mrow>"), alphabet: alphabet))
             default: items += try scripted(alphabet: alphabet)
             }
         }
@@ -65,39 +87,64 @@ struct TeXToMathML {
     /// An atom with any subscript and superscript, as MathML elements: one, or two for a
     /// function name, which is followed by an invisible function application (U+2061).
     private mutating func scripted(alphabet: MathAlphabet?) throws(MathError) -> [String] {
-        let (base, isLargeOperator) = try atom(alphabet: alphabet)
-        let applied = base.hasPrefix("<mi>") && MathSymbols.functions.contains(String(base.dropFirst(4).dropLast(5)))
-        return [try scripts(on: base, isLargeOperator: isLargeOperator, alphabet: alphabet)] + (applied ? ["<mo>\u{2061}</mo>"] : [])
+        let base = try atom(alphabet: alphabet, inRow: true)
+        let xml = try scripts(on: base, alphabet: alphabet)
+        return base.isFunction ? [xml, "<mo>\u{2061}</mo>"] : [xml]
     }
 
-    private mutating func scripts(on base: String, isLargeOperator: Bool, alphabet: MathAlphabet?) throws(MathError) -> String {
-        var sub: String?, sup: String?
-        while let token = current, token == .subscript || token == .superscript {
+    /// The scripts after a base: `^`, `_` and primes. TeX sets `f'` as `f^{\prime}`, but U+2032
+    /// is already drawn raised, and browsers raise it again inside `<msup>`; so primes stay on the
+    /// base, `f'` as `f′` and `x'^2` as `(x′)²`, which looks as TeX's does.
+    private mutating func scripts(on base: Atom, alphabet: MathAlphabet?) throws(MathError) -> String {
+        var sub: String?, sup: String?, primes = 0
+        while let token = current, token == .subscript || token == .superscript || token == .character("'") {
             let at = offsetOfCurrent
-            position += 1
-            guard current != nil else { throw MathError(message: "a script needs an argument after ^ or _", offset: at) }
-            let argument = try atom(alphabet: alphabet).xml
             if token == .subscript {
-                guard sub == nil else { throw MathError(message: "double subscript; use braces", offset: at) }
-                sub = argument
+                guard sub == nil else { throw Self.doubleScript("subscript", "x_{a_b}", at: at) }
+                position += 1
+                sub = try argument(of: "_", at: at, alphabet: alphabet)
+                continue
+            }
+            // In TeX a prime is a superscript, so x^2' is a double superscript, and so is x'_1'.
+            guard sup == nil, token == .superscript || primes == 0 else {
+                throw Self.doubleScript("superscript", "x^{a^b}", at: at)
+            }
+            if token == .superscript {
+                position += 1
+                sup = try argument(of: "^", at: at, alphabet: alphabet)
             } else {
-                guard sup == nil else { throw MathError(message: "double superscript; use braces", offset: at) }
-                sup = argument
+                while current == .character("'") { primes += 1; position += 1 }
             }
         }
+        return attach(Self.primed(base, primes), sub: sub, sup: sup)
+    }
+
+    /// The base with its primes: ′, ″ and ‴ are single characters, as TeX's fonts draw them.
+    private static func primed(_ base: Atom, _ primes: Int) -> Atom {
+        guard primes > 0 else { return base }
+        let marks = ["′", "″", "‴"]
+        let glyphs = primes <= marks.count ? marks[primes - 1] : String(repeating: "′", count: primes)
+        return Atom(xml: "<mrow>\(base.xml)<mo>\(glyphs)</mo></mrow>", limits: base.limits, isFunction: base.isFunction)
+    }
+
+    private static func doubleScript(_ kind: String, _ example: String, at: Int) -> MathError {
+        MathError(message: "double \(kind); use braces, like \(example)", offset: at)
+    }
+
+    private func attach(_ base: Atom, sub: String?, sup: String?) -> String {
+        let underOver = base.limits == .underOver || (base.limits == .underOverInDisplay && display)
         switch (sub, sup) {
-        case (nil, nil): return base
-        case (let s?, nil): return isLargeOperator ? "<munder>\(base)\(s)</munder>" : "<msub>\(base)\(s)</msub>"
-        case (nil, let p?): return isLargeOperator ? "<mover>\(base)\(p)</mover>" : "<msup>\(base)\(p)</msup>"
+        case (nil, nil): return base.xml
+        case (let s?, nil): return underOver ? "<munder>\(base.xml)\(s)</munder>" : "<msub>\(base.xml)\(s)</msub>"
+        case (nil, let p?): return underOver ? "<mover>\(base.xml)\(p)</mover>" : "<msup>\(base.xml)\(p)</msup>"
         case (let s?, let p?):
-            return isLargeOperator ? "<munderover>\(base)\(s)\(p)</munderover>" : "<msubsup>\(base)\(s)\(p)</msubsup>"
+            return underOver ? "<munderover>\(base.xml)\(s)\(p)</munderover>" : "<msubsup>\(base.xml)\(s)\(p)</msubsup>"
         }
     }
 
     /// A braced group, as one element.
-    private mutating func group(alphabet: MathAlphabet?) throws(MathError) -> String {
+    mutating func group(alphabet: MathAlphabet?) throws(MathError) -> String {
         let at = offsetOfCurrent
-        guard current == .open else { return try atom(alphabet: alphabet).xml }
         position += 1
         let (items, stop) = try row(alphabet: alphabet)
         guard stop == .close else {
@@ -107,52 +154,102 @@ struct TeXToMathML {
         return items.count == 1 ? items[0] : "<mrow>" + items.joined() + "</mrow>"
     }
 
-    /// The raw text of a braced argument, spaces kept (for \text and \begin{name}).
-    private mutating func textArgument() throws(MathError) -> String {
-        let at = offsetOfCurrent
-        guard current == .open else { throw MathError(message: "expected '{'", offset: at) }
-        var i = at + 1, depth = 1
-        while i < characters.count {
-            if characters[i] == "\\" { i += 2; continue }
-            if characters[i] == "{" { depth += 1 }
-            if characters[i] == "}" { depth -= 1; if depth == 0 { break } }
-            i += 1
+    /// The argument of a command or script, by TeX's rule: one token or one braced group.
+    /// `owner` names the command (`\frac`, `^`) for the errors, at its offset `at`.
+    mutating func argument(of owner: String, at: Int, alphabet: MathAlphabet?) throws(MathError) -> String {
+        switch current {
+        case .character(let c)?:
+            position += 1
+            return try character(c, alphabet: alphabet, inRow: false)
+        case .open?, .command?:
+            if let error = notAnArgument(of: owner, at: at) { throw error }
+            return try atom(alphabet: alphabet, inRow: false).xml
+        default:
+            throw notAnArgument(of: owner, at: at) ?? MathError(message: "\(owner) needs an argument", offset: at)
         }
-        guard i < characters.count else { throw MathError(message: "'{' is never closed", offset: at) }
-        while position < tokens.count, tokens[position].offset <= i { position += 1 }
-        return String(characters[(at + 1)..<i])
     }
 
-    private mutating func atom(alphabet: MathAlphabet?) throws(MathError) -> (xml: String, isLargeOperator: Bool) {
+    /// Why the current token cannot be `owner`'s argument, if it cannot. Kept apart from the
+    /// recursion so that its strings do not widen every level's stack frame.
+    private func notAnArgument(of owner: String, at: Int) -> MathError? {
+        guard let token = current else {
+            return MathError(message: "\(owner) needs an argument, but the formula ends", offset: at)
+        }
+        switch token {
+        case .command(let name) where MathSymbols.takesArguments(name):
+            return MathError(message: "\\\(name) as the argument of \(owner) needs braces: \(owner){\\\(name)…}", offset: offsetOfCurrent)
+        case .command(let name) where ["\\", "end", "right"].contains(name):
+            return MathError(message: "\(owner) needs an argument before \\\(name)", offset: offsetOfCurrent)
+        case .close, .alignment, .superscript, .subscript:
+            return MathError(message: "\(owner) needs an argument before '\(Self.spelling(token))'", offset: offsetOfCurrent)
+        case .open, .command, .character:
+            return nil
+        }
+    }
+
+    /// One nesting level deeper, or an error if that is past `maximumDepth`; the caller undoes it.
+    private mutating func enterLevel(at offset: Int) throws(MathError) {
+        guard depth < Self.maximumDepth else {
+            throw MathError(message: "nesting deeper than \(Self.maximumDepth) levels; simplify the formula", offset: offset)
+        }
+        depth += 1
+    }
+
+    /// Every recursion passes through here, so this is where the depth is counted.
+    private mutating func atom(alphabet: MathAlphabet?, inRow: Bool) throws(MathError) -> Atom {
         let at = offsetOfCurrent
         guard let token = current else { throw MathError(message: "the formula ends too early", offset: at) }
+        try enterLevel(at: at)
+        defer { depth -= 1 }
         switch token {
-        case .open: return (try group(alphabet: alphabet), false)
+        case .open: return Atom(xml: try group(alphabet: alphabet))
         case .character(let c):
             position += 1
-            return (character(c, alphabet: alphabet), false)
+            return Atom(xml: try character(c, alphabet: alphabet, inRow: inRow))
         case .command(let name):
             position += 1
             return try command(name, at: at, alphabet: alphabet)
         case .close, .alignment, .superscript, .subscript:
-            throw MathError(message: "unexpected '\(token == .close ? "}" : token == .alignment ? "&" : token == .superscript ? "^" : "_")'", offset: at)
+            throw unexpectedToken(token, at: at)
         }
     }
 
-    private mutating func character(_ c: Character, alphabet: MathAlphabet?) -> String {
+    private func unexpectedToken(_ token: TeXToken, at: Int) -> MathError {
+        MathError(message: "unexpected '\(Self.spelling(token))'", offset: at)
+    }
+
+    static func spelling(_ token: TeXToken) -> String {
+        switch token {
+        case .close: "}"
+        case .open: "{"
+        case .alignment: "&"
+        case .superscript: "^"
+        case .subscript: "_"
+        case .character(let c): String(c)
+        case .command(let name): "\\" + name
+        }
+    }
+
+    /// A character as an element. In a row, digits written together (`3.14`) are one number;
+    /// as an argument, a digit is one token (`x^12` is `x^{1}2`).
+    private mutating func character(_ c: Character, alphabet: MathAlphabet?, inRow: Bool) throws(MathError) -> String {
         if c.isLetter {
             let styled = alphabet.map { $0.apply(c) } ?? c
-            return alphabet == .upright ? "<mi mathvariant=\"normal\">\(styled)</mi>" : "<mi>\(styled)</mi>"
+            return alphabet == .upright ? "<mi mathvariant=\"normal\">\(escapeXML(String(styled)))</mi>" : "<mi>\(escapeXML(String(styled)))</mi>"
         }
         if c.isNumber {
             var number = String(alphabet.map { $0.apply(c) } ?? c)
-            while case .character(let next)? = current, next.isNumber || next == "." {
+            while inRow, c.isASCII, currentIsAttached, case .character(let next)? = current, next.isASCII, next.isNumber || next == "." {
                 number.append(alphabet.map { $0.apply(next) } ?? next)
                 position += 1
             }
             return "<mn>\(number)</mn>"
         }
         switch c {
+        case "#":
+            throw MathError(message: "'#' is TeX's parameter character; write \\# for a number sign", offset: offsetOfPrevious)
+        case "$":
+            throw MathError(message: "'$' inside a formula; write \\$ for a dollar sign", offset: offsetOfPrevious)
         case "-": return "<mo>−</mo>"
         case "*": return "<mo>∗</mo>"
         case "'": return "<mo>′</mo>"
@@ -162,109 +259,14 @@ struct TeXToMathML {
         }
     }
 
-    private mutating func command(_ name: String, at: Int, alphabet: MathAlphabet?) throws(MathError) -> (xml: String, isLargeOperator: Bool) {
-        if let letter = MathSymbols.greek[name] {
-            let styled = alphabet.map { $0.apply(Character(letter)) } ?? Character(letter)
-            let upright = letter.first!.isUppercase && alphabet == nil
-            return ("<mi\(upright ? " mathvariant=\"normal\"" : "")>\(styled)</mi>", false)
-        }
-        if let symbol = MathSymbols.identifiers[name] { return ("<mi>\(symbol)</mi>", false) }
-        if let symbol = MathSymbols.operators[name] {
-            // Delimiters typed without \left and \right keep their size, as in TeX.
-            let fixed = MathSymbols.delimiter(.command(name)) != nil ? " stretchy=\"false\"" : ""
-            return ("<mo\(fixed)>\(escapeXML(symbol))</mo>", false)
-        }
-        if let symbol = MathSymbols.largeOperators[name] { return ("<mo largeop=\"true\" movablelimits=\"true\">\(symbol)</mo>", true) }
-        if MathSymbols.functions.contains(name) { return ("<mi>\(name)</mi>", false) }
-        if let width = MathSymbols.spaces[name] { return ("<mspace width=\"\(width)\"></mspace>", false) }
-        if let mark = MathSymbols.accents[name] {
-            let base = try group(alphabet: alphabet)
-            return ("<mover accent=\"true\">\(base)<mo stretchy=\"\(name.hasPrefix("wide") || name == "overline")\">\(escapeXML(mark))</mo></mover>", false)
-        }
-        if let styled = MathAlphabet.command(name) { return (try group(alphabet: styled), false) }
-        switch name {
-        case "frac", "dfrac", "tfrac":
-            let numerator = try group(alphabet: alphabet)
-            let denominator = try group(alphabet: alphabet)
-            return ("<mfrac>\(numerator)\(denominator)</mfrac>", false)
-        case "sqrt":
-            return ("<msqrt>\(try group(alphabet: alphabet))</msqrt>", false)
-        case "text", "textrm", "mbox":
-            return ("<mtext>\(escapeXML(try textArgument()))</mtext>", false)
-        case "left":
-            return (try fenced(at: at, alphabet: alphabet), false)
-        case "begin":
-            return (try environment(at: at, alphabet: alphabet), false)
-        default:
-            throw MathError(message: "unsupported TeX command \\\(name); the README lists what weave's math supports", offset: at)
-        }
-    }
+    var offsetOfPrevious: Int { position > 0 ? tokens[position - 1].offset : 0 }
+}
 
-    /// \left( ... \right), with stretchy delimiters.
-    private mutating func fenced(at: Int, alphabet: MathAlphabet?) throws(MathError) -> String {
-        guard let token = current, let open = MathSymbols.delimiter(token) else {
-            throw MathError(message: "\\left needs a delimiter such as ( [ \\{ | or .", offset: offsetOfCurrent)
-        }
-        position += 1
-        let (items, stop) = try row(alphabet: alphabet)
-        guard stop == .right else { throw MathError(message: "\\left without a matching \\right", offset: at) }
-        position += 1
-        guard let token = current, let close = MathSymbols.delimiter(token) else {
-            throw MathError(message: "\\right needs a delimiter such as ) ] \\} | or .", offset: offsetOfCurrent)
-        }
-        position += 1
-        return "<mrow>\(Self.fence(open, "prefix"))\(items.joined())\(Self.fence(close, "postfix"))</mrow>"
-    }
-
-    /// \begin{aligned}, matrices and cases, as an `mtable`.
-    private mutating func environment(at: Int, alphabet: MathAlphabet?) throws(MathError) -> String {
-        let name = try textArgument()
-        let aligned = ["aligned", "align", "align*", "split"].contains(name)
-        let gathered = ["gathered", "gather", "gather*"].contains(name)
-        let delimiters: (String, String)
-        if let matrix = MathSymbols.matrices[name] { delimiters = matrix }
-        else if name == "cases" { delimiters = ("{", "") }
-        else if aligned || gathered { delimiters = ("", "") }
-        else { throw MathError(message: "unsupported environment \(name); use aligned, gathered, cases or a matrix", offset: at) }
-
-        var rows: [[String]] = [[]]
-        while true {
-            let (items, stop) = try row(alphabet: alphabet)
-            rows[rows.count - 1].append(items.joined())
-            switch stop {
-            case .alignment: position += 1
-            case .newline: position += 1; rows.append([])
-            case .end:
-                position += 1
-                let closing = try textArgument()
-                guard closing == name else {
-                    throw MathError(message: "\\begin{\(name)} is closed by \\end{\(closing)}", offset: at)
-                }
-                if rows.count > 1, rows.last == [""] { rows.removeLast() }
-                return table(rows, aligned: aligned, cases: name == "cases", delimiters: delimiters)
-            default:
-                throw MathError(message: "\\begin{\(name)} has no \\end{\(name)}", offset: at)
-            }
-        }
-    }
-
-    /// Column alignment comes from the stylesheet (`mtable.aligned`, `mtable.cases`): Chromium
-    /// ignores `columnalign`, and only `-webkit-right` right-aligns inside MathML table cells.
-    private func table(_ rows: [[String]], aligned: Bool, cases: Bool, delimiters: (String, String)) -> String {
-        let body = rows.map { cells in
-            "<mtr>" + cells.enumerated().map { column, cell in
-                // In aligned, the cell after each & starts with an empty <mi> so "=" gets binary spacing.
-                aligned && !column.isMultiple(of: 2) ? "<mtd><mrow><mi></mi>\(cell)</mrow></mtd>" : "<mtd><mrow>\(cell)</mrow></mtd>"
-            }.joined() + "</mtr>"
-        }.joined()
-        let kind = aligned ? " class=\"aligned\" displaystyle=\"true\"" : cases ? " class=\"cases\"" : ""
-        let mtable = "<mtable\(kind)>\(body)</mtable>"
-        guard !delimiters.0.isEmpty || !delimiters.1.isEmpty else { return mtable }
-        return "<mrow>\(Self.fence(delimiters.0, "prefix"))\(mtable)\(Self.fence(delimiters.1, "postfix"))</mrow>"
-    }
-
-    /// A delimiter that grows with what it encloses (from \left, \right and matrices).
-    static func fence(_ d: String, _ form: String) -> String {
-        d.isEmpty ? "" : "<mo fence=\"true\" form=\"\(form)\" stretchy=\"true\">\(escapeXML(d))</mo>"
-    }
+/// A converted atom and how scripts attach to it.
+struct Atom {
+    enum Limits { case beside, underOver, underOverInDisplay }
+    var xml: String
+    var limits = Limits.beside
+    /// A function name, which is followed by an invisible function application.
+    var isFunction = false
 }
