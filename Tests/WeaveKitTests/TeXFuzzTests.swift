@@ -12,11 +12,7 @@ import Testing
         let files = (try? FileManager.default.contentsOfDirectory(atPath: chapters.path)) ?? []
         return files.filter { $0.hasSuffix(".md") }.sorted().flatMap { name -> [String] in
             guard let source = try? String(contentsOf: chapters.appendingPathComponent(name), encoding: .utf8) else { return [] }
-            let document = MarkdownDocument(source)
-            var verbatim = Set<Int>()
-            for node in document.document.descendants where node.kind == .codeBlock || node.kind == .htmlBlock {
-                verbatim.formUnion(node.startLine...max(node.endLine, node.startLine))
-            }
+            let verbatim = MarkdownDocument(source).verbatimLines()
             return ((try? MathExtraction(source, verbatimLines: verbatim, path: name))?.spans ?? []).map(\.tex)
         }
     }()
