@@ -35,11 +35,3 @@ extension String {
         String(repeating: pad, count: max(width - count, 0)) + self
     }
 }
-
-/// Every `.swift` file under `directory`, sorted, as (relative path, contents) for keys.
-func swiftSources(in directory: URL) -> [(path: String, text: String)] {
-    let names = (try? FileManager.default.subpathsOfDirectory(atPath: directory.path)) ?? []
-    return names.filter { $0.hasSuffix(".swift") }.sorted().map { name in
-        (name, (try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)) ?? "")
-    }
-}
