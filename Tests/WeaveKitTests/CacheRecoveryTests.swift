@@ -78,8 +78,11 @@ import Testing
         finished.waitUntilExit()
         let dead = finished.processIdentifier, live = getpid()
         let cache = root.appendingPathComponent(".cache")
-        let leftovers = ["work/\(dead)-A", "package/.staging-\(dead)-B", "results/.staging-\(dead)-C"]
-        let kept = ["work/\(live)-D", "package/.staging-\(live)-E"]
+        func id() -> String { UUID().uuidString }
+        let leftovers = ["work/\(dead)-\(id())", "package/.staging-\(dead)-\(id())", "results/.staging-\(dead)-\(id())"]
+        // A live run's folders, and anything not named as weave names its folders (an author's
+        // own files under a --cache they chose), stay.
+        let kept = ["work/\(live)-\(id())", "package/.staging-\(live)-\(id())", "work/\(dead)-notes", "work/notes"]
         for path in leftovers + kept {
             try FileManager.default.createDirectory(at: cache.appendingPathComponent(path), withIntermediateDirectories: true)
         }

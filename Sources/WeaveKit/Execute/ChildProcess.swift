@@ -56,9 +56,10 @@ struct ChildProcess {
     /// Starts the child, registered with `LiveProcesses` so an interrupt stops it.
     static func spawn(_ launch: Launch) throws(WeaveError) -> ChildProcess {
         var pipeEnds: [Int32] = [-1, -1]
-        guard pipe(&pipeEnds) == 0 else { throw WeaveError("cannot create a pipe: \(String(cString: strerror(errno)))") }
-        // Other children spawned meanwhile must not inherit the pipe.
-        for end in pipeEnds { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        // Close-on-exec from the start: a child spawned meanwhile on another thread must not inherit it.
+        let made = Self.pipe2.map { $0(&pipeEnds, O_CLOEXEC) } ?? pipe(&pipeEnds)
+        guard made == 0 else { throw WeaveError("cannot create a pipe: \(String(cString: strerror(errno)))") }
+        if Self.pipe2 == nil { for end in pipeEnds { _ = fcntl(end, F_SETFD, FD_CLOEXEC) } }
         defer { close(pipeEnds[0]) }
         // The input is small (a token), far below a pipe's buffer, so writing it first cannot block.
         let written = launch.input.withUnsafeBytes { write(pipeEnds[1], $0.baseAddress, $0.count) }
@@ -103,6 +104,13 @@ struct ChildProcess {
         }
         return ChildProcess(pid: pid)
     }
+
+    /// glibc's `pipe2`, which makes both ends close-on-exec at once; Swift's Glibc module does
+    /// not export it (a GNU extension).
+    private static let pipe2: (@convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32)? = {
+        guard let symbol = dlsym(nil, "pipe2") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32).self)
+    }()
 
     /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29+), which Swift's Glibc module does
     /// not export because it is a GNU extension.

@@ -36,7 +36,10 @@ enum ObjectFingerprint {
             for k in (0..<width).reversed() { value = value << 8 | Int(b[offset + k]) }
             return value
         }
-        guard let table = integer(0x28, 8), let count = integer(0x3C, 2), let names = integer(0x3E, 2), names < count
+        // Every offset and size is checked against the file's length before any arithmetic, so a
+        // damaged object (fields near Int.max) is hashed whole instead of trapping.
+        guard let table = integer(0x28, 8), let count = integer(0x3C, 2), let names = integer(0x3E, 2), names < count,
+              table < b.count, count <= (b.count - table) / 64
         else { return nil }
         func header(_ k: Int) -> (name: Int, type: Int, offset: Int, size: Int)? {
             let at = table + 64 * k
@@ -44,16 +47,17 @@ enum ObjectFingerprint {
                   let size = integer(at + 0x20, 8) else { return nil }
             return (name, type, offset, size)
         }
-        guard let strings = header(names) else { return nil }
+        guard let strings = header(names), strings.offset < b.count else { return nil }
         var result: [Section] = []
         for k in 0..<count {
             guard let h = header(k) else { return nil }
+            guard h.name < b.count else { return nil }
             let start = strings.offset + h.name
             guard start >= 0, start < b.count, let end = b[start...].firstIndex(of: 0) else { return nil }
             let name = String(decoding: b[start..<end], as: UTF8.self)
             // SHT_NOBITS (.bss) occupies no bytes in the file: its size alone is its content.
+            guard h.type == 8 || (h.offset <= b.count && h.size <= b.count - h.offset) else { return nil }
             let range = h.type == 8 ? 0..<0 : h.offset..<(h.offset + h.size)
-            guard range.lowerBound >= 0, range.upperBound <= b.count else { return nil }
             result.append(Section(name: h.type == 8 ? "\(name) \(h.size)" : name, range: range))
         }
         return result

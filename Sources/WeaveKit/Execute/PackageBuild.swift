@@ -55,23 +55,33 @@ public struct PackageBuild: Sendable {
         let key = sourceKey(root: root, toolchain: toolchain, modules: requested)
         WorkFolder.removeLeftovers(inCache: cache)
         let entry = cache.appendingPathComponent("package/\(key.hash)")
-        if useCache, let stored = load(entry, key) {
+        if useCache, let stored = load(entry, key, cache: cache) {
             return stored.build
         }
         try createDirectory(entry.deletingLastPathComponent())
         // Concurrent weave runs build once: the others wait, then find the finished entry.
         return try withFileLock(cache.appendingPathComponent("package/.lock").path) { () throws(WeaveError) -> PackageBuild in
-            if useCache, let stored = load(entry, key) {
+            if useCache, let stored = load(entry, key, cache: cache) {
                 return stored.build
             }
+            let summary = try PackageSummary.read(root: root, toolchain: toolchain, cache: cache)
+            statistics.countCompilerRun()
             let modules: [String]
-            if let requested { modules = requested } else {
-                modules = try libraryModules(root: root, cache: cache, toolchain: toolchain, statistics: statistics)
+            if let requested { modules = requested } else { modules = try libraryModules(of: summary) }
+            // Build until the sources hold still: the first build may write Package.resolved,
+            // and a file saved during a build must not be recorded as built.
+            var built = key
+            for attempt in 1...3 {
+                try build(root: root, cache: cache, toolchain: toolchain, modules: modules, statistics: statistics)
+                let after = sourceKey(root: root, toolchain: toolchain, modules: requested)
+                if after == built { break }
+                guard attempt < 3 else {
+                    throw WeaveError("the package's sources kept changing while SwiftPM built them; run weave again")
+                }
+                built = after
             }
-            try build(root: root, cache: cache, toolchain: toolchain, modules: modules, statistics: statistics)
-            // Read again: the build itself may write Package.resolved.
-            let built = sourceKey(root: root, toolchain: toolchain, modules: requested)
-            let stored = try gather(root: root, cache: cache, key: built, toolchain: toolchain, modules: modules)
+            let stored = try gather(root: root, cache: cache, key: built, toolchain: toolchain, modules: modules,
+                                    targetFolders: summary.targets.compactMap(\.path))
             return stored.build
         }
     }
@@ -95,15 +105,16 @@ public struct PackageBuild: Sendable {
         for name in ((try? manager.subpathsOfDirectory(atPath: sources.path)) ?? []).sorted() {
             let url = sources.appendingPathComponent(name)
             guard let data = try? Data(contentsOf: url) else { continue }  // a folder
-            parts += ["Sources/\(name)", String(decoding: data, as: UTF8.self)]
+            // A digest, not the bytes as text: decoding would merge different binary files.
+            parts += ["Sources/\(name)", Digest.of(data)]
         }
         return parts
     }
 
     /// The key of the packages the root depends on by path: SwiftPM pins no version for them,
     /// so their sources count like the root's own.
-    static func localKey(_ packages: [String]) -> String {
-        ContentKey(packages.flatMap { [$0] + packageFiles(URL(fileURLWithPath: $0)) }).hash
+    static func localKey(_ folders: [String]) -> String {
+        ContentKey(folders.flatMap { [$0] + packageFiles(URL(fileURLWithPath: $0)) + RunInputs.digests(URL(fileURLWithPath: $0)) }).hash
     }
 
     /// The folders of the dependencies given by path, from the state SwiftPM keeps in its build
@@ -120,8 +131,14 @@ public struct PackageBuild: Sendable {
         return state.object.dependencies.compactMap { $0.state.name == "fileSystem" ? $0.state.path : nil }.sorted()
     }
 
-    private static func load(_ entry: URL, _ key: ContentKey) -> Stored? {
-        guard key.matches(entry), let data = try? Data(contentsOf: entry.appendingPathComponent(linkFile)),
+    /// The file in weave's build folder that names the entry whose build it holds: chapters
+    /// import modules and read resources from that folder, so an entry is usable only while
+    /// the folder holds its build (an older entry gets its build again from SwiftPM).
+    static func holdsFile(_ cache: URL) -> URL { scratch(cache).appendingPathComponent(".weave-holds") }
+
+    private static func load(_ entry: URL, _ key: ContentKey, cache: URL) -> Stored? {
+        guard key.matches(entry), (try? String(contentsOf: holdsFile(cache), encoding: .utf8)) == key.hash,
+              let data = try? Data(contentsOf: entry.appendingPathComponent(linkFile)),
               let stored = try? JSONDecoder().decode(Stored.self, from: data),
               let archive = try? Data(contentsOf: entry.appendingPathComponent(archiveName)),
               Digest.of(archive) == stored.archiveDigest, localKey(stored.localPackages) == stored.localKey
@@ -170,7 +187,7 @@ public struct PackageBuild: Sendable {
 
     /// Fingerprints what SwiftPM built and stores, under `key`, what a chapter program needs.
     private static func gather(
-        root: URL, cache: URL, key: ContentKey, toolchain: Toolchain, modules: [String]
+        root: URL, cache: URL, key: ContentKey, toolchain: Toolchain, modules: [String], targetFolders: [String]
     ) throws(WeaveError) -> Stored {
         let entry = cache.appendingPathComponent("package/\(key.hash)")
         let scratch = scratch(cache)
@@ -184,12 +201,21 @@ public struct PackageBuild: Sendable {
         var material: [String] = []
         for name in moduleFiles {
             let data = (try? Data(contentsOf: products.appendingPathComponent("Modules/\(name)"))) ?? Data()
-            material += [name, String(decoding: data, as: UTF8.self)]
+            material += [name, Digest.of(data)]
         }
         for object in objects {
             let data = (try? Data(contentsOf: object)) ?? Data()
             material += [object.path.replacingOccurrences(of: products.path, with: ""),
-                         String(decoding: ObjectFingerprint.significantBytes(of: data), as: UTF8.self)]
+                         Digest.of(ObjectFingerprint.significantBytes(of: data))]
+        }
+        // Resource bundles are read at run time from where SwiftPM put them.
+        for bundle in ((try? FileManager.default.contentsOfDirectory(atPath: products.path)) ?? []).sorted()
+        where bundle.hasSuffix(".resources") {
+            let folder = products.appendingPathComponent(bundle)
+            for name in ((try? FileManager.default.subpathsOfDirectory(atPath: folder.path)) ?? []).sorted() {
+                guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)) else { continue }
+                material += ["\(bundle)/\(name)", Digest.of(data)]
+            }
         }
         let fingerprint = ContentKey(material).hash
 
@@ -208,7 +234,11 @@ public struct PackageBuild: Sendable {
         let imports = ["-I", products.appendingPathComponent("Modules").path]
             + moduleMaps(root: root, scratch: scratch, products: products, targets: targets).flatMap { ["-Xcc", "-fmodule-map-file=\($0.path)"] }
         let archiveDigest = (try? Data(contentsOf: archive)).map(Digest.of) ?? ""
-        let locals = localPackages(scratch: scratch)
+        // Folders the source key does not cover: packages given by path, and targets of the
+        // package whose sources live outside Sources/ (`path:` in the manifest).
+        let outside = targetFolders.filter { !$0.hasPrefix("Sources/") && $0 != "Sources" }
+            .map { root.appendingPathComponent($0).path }
+        let locals = localPackages(scratch: scratch) + outside.sorted()
         let stored = Stored(modules: modules, importArguments: imports,
                             linkArguments: [entry.appendingPathComponent(archiveName).path, "-lm"], fingerprint: fingerprint,
                             archiveDigest: archiveDigest, localPackages: locals, localKey: localKey(locals))
@@ -217,16 +247,17 @@ public struct PackageBuild: Sendable {
             try Data(key.material.utf8).write(to: staging.appendingPathComponent(ContentKey.fileName))
         } catch { throw WeaveError("cannot write the cache at \(staging.path): \(error.localizedDescription)") }
         try? FileManager.default.removeItem(at: entry)
-        do { try FileManager.default.moveItem(at: staging, to: entry) } catch {
+        do {
+            try FileManager.default.moveItem(at: staging, to: entry)
+            try Data(key.hash.utf8).write(to: holdsFile(cache), options: .atomic)
+        } catch {
             throw WeaveError("cannot write the cache at \(entry.path): \(error.localizedDescription)")
         }
         return stored
     }
 
     /// The targets of the package's library products, in the manifest's order, each once.
-    static func libraryModules(root: URL, cache: URL, toolchain: Toolchain, statistics: Statistics) throws(WeaveError) -> [String] {
-        statistics.countCompilerRun()
-        let summary = try PackageSummary.read(root: root, toolchain: toolchain, cache: cache)
+    static func libraryModules(of summary: PackageSummary) throws(WeaveError) -> [String] {
         var modules: [String] = []
         for product in summary.products where product.isLibrary {
             for target in product.targets where !modules.contains(target) { modules.append(target) }

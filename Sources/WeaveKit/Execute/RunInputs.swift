@@ -9,11 +9,23 @@ enum RunInputs {
         let paths = Set(snippets.flatMap(\.tags.reads)).sorted()
         let names = Set(snippets.flatMap(\.tags.environment)).sorted()
         let environment = ProcessInfo.processInfo.environment
-        let files = paths.flatMap { path -> [String] in
-            let contents = FileManager.default.contents(atPath: root.appendingPathComponent(path).path)
-            return ["reads \(path)", contents.map { "digest " + Digest.of($0) } ?? "absent"]
-        }
+        let files = paths.flatMap { path in ["reads \(path)"] + digests(root.appendingPathComponent(path)) }
         let variables = names.flatMap { name in ["env \(name)", environment[name].map { "set \($0)" } ?? "unset"] }
         return files + variables
+    }
+
+    /// A file's digest, or for a folder every file's below it, or "absent": a file appearing,
+    /// changing or going away changes the key.
+    static func digests(_ url: URL) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return ["absent"] }
+        guard isDirectory.boolValue else {
+            return [FileManager.default.contents(atPath: url.path).map { "digest " + Digest.of($0) } ?? "unreadable"]
+        }
+        let names = ((try? FileManager.default.subpathsOfDirectory(atPath: url.path)) ?? []).sorted()
+        return ["folder"] + names.flatMap { name -> [String] in
+            guard let data = FileManager.default.contents(atPath: url.appendingPathComponent(name).path) else { return [] }
+            return [name, Digest.of(data)]
+        }
     }
 }

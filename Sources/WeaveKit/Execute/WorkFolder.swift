@@ -13,20 +13,17 @@ enum WorkFolder {
         return folder
     }
 
-    /// Removes the folders in `parent` whose name starts with `prefix` and whose weave process
-    /// is gone. Folders named in an older style, without a pid, go once they are an hour old.
+    /// Removes the folders in `parent` named as `make` names them, `<prefix><pid>-<UUID>`, whose
+    /// weave process is gone. Nothing else is touched: `--cache` may point at a folder that
+    /// holds the author's own files.
     static func removeLeftovers(in parent: URL, prefix: String = "") {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         for name in names where name.hasPrefix(prefix) {
-            let folder = parent.appendingPathComponent(name)
             let rest = name.dropFirst(prefix.count)
-            if let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]) {
-                guard pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
-            } else {
-                let modified = (try? FileManager.default.attributesOfItem(atPath: folder.path)[.modificationDate] as? Date) ?? Date()
-                guard Date().timeIntervalSince(modified) > 3600 else { continue }
-            }
-            try? FileManager.default.removeItem(at: folder)
+            guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0,
+                  UUID(uuidString: String(rest[rest.index(after: dash)...])) != nil,
+                  pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
         }
     }
 

@@ -121,7 +121,7 @@ public enum Pipeline {
         for report in reports {
             guard let chapter = report.chapter, let execution = report.execution, execution.errors.isEmpty,
                   let text = Accept.rewrite(chapter, execution) else { continue }
-            try ChapterFile.write(text, to: chapter.path)
+            try ChapterFile.write(text, to: chapter.path, replacing: chapter.source)
             changed.append(chapter.path)
         }
         return changed

@@ -57,7 +57,10 @@ public struct OutputFolder: Sendable, Equatable {
             throw WeaveError("refusing to write the site here: it is a file, not a folder",
                              at: location, details: ["pass --output with a new or empty folder"])
         }
-        let entries = (try? manager.contentsOfDirectory(atPath: url.path)) ?? []
+        guard let entries = try? manager.contentsOfDirectory(atPath: url.path) else {
+            throw WeaveError("refusing to replace this folder: weave cannot read it", at: location,
+                             details: ["pass --output with a folder weave can read and write"])
+        }
         guard entries.isEmpty || entries.contains(Self.markerName) else {
             throw WeaveError(
                 "refusing to replace this folder: weave did not build it (it has no \(Self.markerName) file)",

@@ -56,7 +56,8 @@ enum SiteWriter {
 
     /// Whether weave may replace `folder`: it is empty or holds weave's mark.
     static func isOwned(_ folder: URL) -> Bool {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        // An unreadable folder, or a file, is never taken for an empty one.
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return false }
         return entries.isEmpty || entries.contains(OutputFolder.markerName)
     }
 

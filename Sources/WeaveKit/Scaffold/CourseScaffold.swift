@@ -55,13 +55,27 @@ public enum CourseScaffold {
     static func config(title: String, imports: [String]) -> String {
         """
         # The course's settings; see weave's README for every key.
-        title: \(title)
+        title: \(yamlString(title))
         # Modules every chapter imports, so snippets stay short.
         imports: [\(imports.joined(separator: ", "))]
         chapters: chapters
         output: site
 
         """
+    }
+
+    /// A YAML double-quoted string, so a title with `:` or `#` reads back as written.
+    static func yamlString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case _ where scalar.value < 0x20: out += String(format: "\\x%02X", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 
     static func frontPage(title: String) -> String {

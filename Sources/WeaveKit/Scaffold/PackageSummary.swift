@@ -16,6 +16,8 @@ public struct PackageSummary: Sendable, Decodable {
     public struct Target: Sendable, Decodable {
         public var name: String
         public var type: String
+        /// The target's folder, relative to the package root.
+        public var path: String?
     }
 
     /// The module a first chapter should import: the first library product's first target,

@@ -5,8 +5,13 @@ enum ChapterFile {
     /// Writes `text` to the file at `path`. A symlinked chapter is written through to its
     /// target, so the link stays a link; the file keeps its permissions; a read-only chapter
     /// is refused rather than replaced.
-    static func write(_ text: String, to path: String) throws(WeaveError) {
+    /// `replacing` is the text the run read: an edit saved since then is never overwritten.
+    static func write(_ text: String, to path: String, replacing original: String? = nil) throws(WeaveError) {
         let location = SourceLocation(file: path, line: 1, column: 1)
+        if let original, FileManager.default.contents(atPath: path) != Data(original.utf8) {
+            throw WeaveError("this chapter changed while weave ran it, so its blocks were not rewritten", at: location,
+                             details: ["run `swift run weave accept` again"])
+        }
         guard let target = IncludeReader.realPath(path) else {
             throw WeaveError("cannot write this chapter: it no longer exists", at: location,
                              details: ["run `swift run weave accept` again"])
