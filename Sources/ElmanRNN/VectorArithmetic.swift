@@ -29,11 +29,23 @@ extension Vec {
     }
 
     /// y ← y + s₀ M[0, :] + s₁ M[1, :] + …: M's rows weighted by s, added in order, which is
-    /// y + Mᵀ s. Eight entries of y stay in registers while all rows are added.
+    /// y + Mᵀ s. Sixteen (then eight) entries of y stay in registers while all rows are added,
+    /// so each weight is loaded and broadcast once per sixteen entries.
     @inline(__always)
     func add(rowsOf M: Grid, weightedBy s: Column) {
         assert(M.columns == count && M.rows == s.count)
         var j = 0
+        while j &+ 16 <= count {
+            var low = load(base + j) as SIMD8<Double>, high = load(base + (j &+ 8)) as SIMD8<Double>
+            for r in 0..<M.rows {
+                let weight = SIMD8(repeating: s[r]), row = M.base + (r &* M.columns &+ j)
+                low += load(row) * weight
+                high += load(row + 8) * weight
+            }
+            store(low, base + j)
+            store(high, base + (j &+ 8))
+            j &+= 16
+        }
         while j &+ 8 <= count {
             var y = load(base + j) as SIMD8<Double>
             for r in 0..<M.rows { y += load(M.base + (r &* M.columns &+ j)) * SIMD8(repeating: s[r]) }

@@ -4,18 +4,29 @@ import Foundation
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Training throughput against the numpy implementation in bench/, in the same run.",
+        abstract: "Training throughput against tuned C and numpy implementations in bench/, in the same run.",
         discussion: """
-            Both sides train the seed's configuration (H = 16, τ = 8, α = 0.1, exact gradient) for \
-            --samples samples per run. Runs alternate, Swift then numpy, --repeats times, so both \
-            sides see the same machine; each side times only its training loop with its own \
-            monotonic clock (Swift's ContinuousClock, Python's time.perf_counter) after an untimed \
-            warm-up. Reported: the median µs per sample of each side and the median of the \
-            per-pair ratios. Build with -c release.
+            All sides train the seed's configuration (H = 16, τ = 8, α = 0.1, exact gradient) for \
+            --samples samples per run. Runs alternate, Swift, C, numpy, --repeats times, so all \
+            sides see the same machine; each side times only its training loop after an untimed \
+            warm-up, by the process's CPU time (--clock cpu, the default: on a shared machine the \
+            wall clock also counts time spent waiting for a core) or the monotonic wall clock. \
+            Reported: each side's median µs per sample and the median of the per-pair ratios \
+            Swift / C and numpy / Swift. The C (bench/elman_bptt.c) is compiled with \
+            `gcc -O3 -march=native` into .build/bench/ when it is missing or older than its source. \
+            Before timing, the C's reference loop (the library's arithmetic in the library's \
+            order) and its tuned loop are checked against the Swift library's losses. \
+            Build with -c release.
             """)
 
     @Option(help: "Training samples per timed run.") var samples = 10_000
-    @Option(help: "Timed runs per side, alternating Swift and numpy; medians are reported.") var repeats = 7
+    @Option(help: "Timed runs per side, alternating; medians are reported.") var repeats = 7
+    @Option(help: "What the runs are timed by: cpu (process CPU time) or wall (monotonic clock).")
+    var clock = BenchClock.cpu
+    @Option(help: "The tuned C implementation to compare with.") var cSource = "bench/elman_bptt.c"
+    @Option(help: "The C compiler (called as <cc> -O3 -march=native).") var cc = "gcc"
+    @Flag(inversion: .prefixedNo, help: "Also run the numpy implementation (slow: about 2 s a run).")
+    var numpy = true
     @Option(help: "The numpy implementation to compare with.") var numpyScript = "bench/numpy_bptt.py"
     @Option(help: "The Python interpreter.") var python = "python3"
 
@@ -26,48 +37,82 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         noteIfDebugBuild("bench")
+        let peer = try CPeer.compiled(source: cSource, compiler: cc)
+        if numpy, !FileManager.default.fileExists(atPath: numpyScript) {
+            throw CLIError("\(numpyScript) not found; run from the package root, pass --numpy-script, or --no-numpy")
+        }
+        try reportAgreement(with: peer)
+
         var configuration = TrainingConfiguration()
         configuration.epochs = samples
-        let clock = ContinuousClock()
         func swiftRun() -> Double {
             var trainer = Trainer(configuration)
-            let start = clock.now
+            let start = clock.now()
             for _ in 0..<samples { trainer.step() }
-            return (clock.now - start).seconds / Double(samples) * 1e6
+            return (clock.now() - start) / Double(samples) * 1e6
         }
         _ = swiftRun()  // warm-up, untimed
-        // Alternate the two sides so that both see the same machine (this VM's speed drifts).
-        var swift: [Double] = [], numpy: [Double] = [], ratios: [Double] = []
+        // Interleave the sides so that all see the same machine (this VM's speed drifts).
+        var swift: [Double] = [], c: [Double] = [], numpyTimes: [Double] = []
         for _ in 0..<repeats {
             swift.append(swiftRun())
-            numpy.append(try runNumpy())
-            ratios.append(numpy.last! / swift.last!)
+            c.append(try peer.microsecondsPerSample(samples: samples, clock: clock))
+            if numpy { numpyTimes.append(try runNumpy()) }
         }
-        print("training throughput, H = 16, τ = 8, \(samples) samples per run, \(repeats) alternating runs per side")
-        print(String(format: "  Swift (ElmanRNN):  median %8.3f µs/sample  (runs: %@)", median(swift)!, list(swift)))
-        print(String(format: "  numpy (%@):  median %8.3f µs/sample  (runs: %@)", numpyScript, median(numpy)!, list(numpy)))
-        print(String(format: "  ratio numpy / Swift: median %.1f× over the pairs (min %.1f×, max %.1f×)",
-                     median(ratios)!, ratios.min()!, ratios.max()!))
+        print("training throughput, H = 16, τ = 8, \(samples) samples per run, \(repeats) alternating runs per side, "
+            + "\(clock.rawValue) time")
+        printSide("Swift (ElmanRNN)", swift)
+        printSide("C (\(cSource), \(cc) -O3 -march=native)", c)
+        printRatio("Swift / C", zip(swift, c).map { $0 / $1 })
+        if numpy {
+            printSide("numpy (\(numpyScript))", numpyTimes)
+            printRatio("numpy / Swift", zip(numpyTimes, swift).map { $0 / $1 })
+        }
     }
 
-    private func list(_ values: [Double]) -> String { values.map { String(format: "%.2f", $0) }.joined(separator: ", ") }
+    /// The same network on the same samples: the C's reference loop must give the Swift
+    /// library's losses bit for bit (it does the same operations in the same order); the tuned
+    /// loop fuses and reorders, so its losses drift apart as training goes on (training is
+    /// chaotic), and the difference is reported, not required to vanish.
+    private func reportAgreement(with peer: CPeer) throws {
+        print("same network, same samples (loss of sample n, before its update):")
+        for n in Set([1, 100, samples]).sorted() {
+            var configuration = TrainingConfiguration()
+            configuration.epochs = n
+            var trainer = Trainer(configuration)
+            var loss = Double.nan
+            for _ in 0..<n { loss = trainer.step().loss }
+            let (reference, tuned) = try peer.losses(afterSamples: n)
+            let verdict = reference == loss
+                ? "bit-identical"
+                : String(format: "DIFFERS by %.2e relative", abs(reference - loss) / abs(loss))
+            print(String(format: "  n = %d: Swift %.17g, C reference %@, C tuned %.2e relative from Swift",
+                         n, loss, verdict, abs(tuned - loss) / abs(loss)))
+        }
+    }
+
+    private func printSide(_ name: String, _ values: [Double]) {
+        print(String(format: "  %@: median %8.3f µs/sample  (runs: %@)", name, median(values)!,
+                     values.map { String(format: "%.2f", $0) }.joined(separator: ", ")))
+    }
+
+    private func printRatio(_ name: String, _ ratios: [Double]) {
+        print(String(format: "  ratio %@: median %.2f× over the pairs (min %.2f×, max %.2f×)",
+                     name, median(ratios)!, ratios.min()!, ratios.max()!))
+    }
 
     private func runNumpy() throws -> Double {
-        guard FileManager.default.fileExists(atPath: numpyScript) else {
-            throw CLIError("\(numpyScript) not found; run from the package root or pass --numpy-script")
+        let output: String
+        do {
+            // One BLAS thread: matrices of 16 need no more, and idle threads would blur CPU time.
+            output = try runTool("/usr/bin/env", ["OPENBLAS_NUM_THREADS=1", python, numpyScript, "--samples", "\(samples)", "--repeats", "1",
+                                                  "--clock", clock.rawValue])
+        } catch {
+            throw CLIError("the numpy benchmark failed (is numpy installed? `pip install numpy`; or pass --no-numpy): \(error)")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [python, numpyScript, "--samples", "\(samples)", "--repeats", "1"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        do { try process.run() } catch { throw CLIError("cannot start \(python): \(error.localizedDescription)") }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0,
-              let text = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines),
-              let value = Double(text.split(separator: "\n").last ?? "")
-        else { throw CLIError("the numpy benchmark failed (is numpy installed? `pip install numpy`)") }
+        guard let value = Double(output.split(separator: "\n").last ?? "") else {
+            throw CLIError("the numpy benchmark printed no time: \(output)")
+        }
         return value
     }
 }
