@@ -58,5 +58,6 @@ let package = Package(
         .testTarget(name: "WeaveKitTests", dependencies: ["WeaveKit"], exclude: ["Resources"]),
         .testTarget(name: "ChapterTests", dependencies: ["WeaveKit"]),
         .testTarget(name: "BPTTTests", dependencies: ["bptt"]),
+        .testTarget(name: "WeaveCommandTests", dependencies: ["weave", "WeaveKit"]),
     ]
 )

@@ -5,20 +5,30 @@ import WeaveKit
 struct Accept: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write each `expect` snippet's current output into its ```output block, in place.",
-        discussion: "Only the output blocks change; every other byte of a chapter stays as it was.")
+        discussion: """
+            Only the output blocks (and include= blocks) change; every other byte of a chapter \
+            stays as it was. A chapter that does not compile or crashes has no output to accept: \
+            it is reported and left alone. Afterwards `weave check` passes.
+
+            Examples:
+              weave accept                 every chapter
+              weave accept 04              chapters whose file name holds 04
+            """)
 
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let pipeline = options.pipeline(try options.config())
-        let reports: [ChapterReport]
-        do { reports = try Pipeline.run(pipeline) } catch { throw fail([error]) }
+        let reporter = options.reporter()
+        let pipeline = options.pipeline(try options.config(reporter), reporter)
+        var reports: [ChapterReport]
+        do { reports = try Pipeline.run(pipeline, statistics: reporter.statistics) } catch { throw reporter.fail([error]) }
         let changed: [String]
-        do { changed = try Pipeline.accept(reports) } catch { throw fail([error]) }
-        for path in changed { print("updated \(path)") }
-        if changed.isEmpty { print("all expected outputs are up to date") }
-        // Chapters that failed to compile or crashed have no output to accept.
-        let failures = reports.flatMap { $0.execution?.errors ?? $0.errors }
-        if !failures.isEmpty { throw fail(failures) }
+        do { changed = try Pipeline.accept(reports) } catch { throw reporter.fail([error]) }
+        // What accept fixes (differing outputs) is no failure; what it cannot (a chapter that
+        // failed to compile or crashed) is.
+        for k in reports.indices { reports[k].errors = reports[k].execution?.errors ?? reports[k].errors }
+        var written = changed.map { Reporter.Written(text: "updated \($0)", record: .init(type: "updated", path: $0)) }
+        if changed.isEmpty { written.append(Reporter.Written(text: "all expected outputs are up to date")) }
+        try reporter.finish(reports, chapterLines: false, written: written)
     }
 }

@@ -7,7 +7,13 @@ struct Build: ParsableCommand {
         abstract: "Run every chapter and build the static site (the default command).",
         discussion: """
             The site is written to a new folder and swapped in only when every chapter succeeded, \
-            so a failed build leaves the previous site as it was.
+            so a failed build leaves the previous site as it was. weave replaces only a folder it \
+            made (one holding .weave-site), an empty one, or none.
+
+            Examples:
+              weave                        the same as weave build
+              weave build --output docs    write the site to docs/
+              weave build --format github  errors and warnings as CI annotations
             """)
 
     @OptionGroup var options: CommonOptions
@@ -15,10 +21,9 @@ struct Build: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let clock = ContinuousClock(), start = clock.now
-        let statistics = Statistics()
-        let config = try options.config()
-        let pipeline = options.pipeline(config)
+        let reporter = options.reporter()
+        let config = try options.config(reporter)
+        let pipeline = options.pipeline(config, reporter)
         guard pipeline.filters.isEmpty else {
             throw ValidationError("a site holds every chapter: use `weave check NAME` to run only some")
         }
@@ -26,14 +31,19 @@ struct Build: ParsableCommand {
         // is the package's, relative to its root.
         let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) }
             ?? options.rootURL.appendingPathComponent(config.output)
+        let shownOutput = output ?? config.output
+        let build: SiteBuild
         do {
-            let build = try SiteBuilder.build(pipeline, output: outputURL.standardizedFileURL, statistics: statistics)
-            Summary.print(build.reports, statistics: statistics, seconds: clock.now - start)
-            print(String(format: "wrote %d pages to %@ (rendering took %.3f s)", build.pages, output ?? config.output, build.renderSeconds))
+            build = try SiteBuilder.build(pipeline, output: outputURL.standardizedFileURL, statistics: reporter.statistics)
         } catch {
-            if !error.reports.isEmpty { Summary.print(error.reports, statistics: statistics, seconds: clock.now - start) }
-            FileHandle.standardError.write(Data("the site was not changed\n".utf8))
-            throw fail(error.errors)
+            let inReports = error.reports.flatMap(\.errors)
+            try reporter.finish(error.reports, otherErrors: error.errors.filter { !inReports.contains($0) },
+                                chapterLines: !error.reports.isEmpty, failureNote: "the site was not changed")
+            return
         }
+        let wrote = Reporter.Written(
+            text: String(format: "wrote %d pages to %@ (rendering took %.3f s)", build.pages, shownOutput, build.renderSeconds),
+            record: .init(type: "site", path: shownOutput, pages: build.pages))
+        try reporter.finish(build.reports, written: [wrote])
     }
 }

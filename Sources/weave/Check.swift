@@ -4,18 +4,28 @@ import WeaveKit
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run every chapter's snippets and compare expected outputs; write nothing but the cache.")
+        abstract: "Run every chapter's snippets and compare expected outputs; write nothing but the cache.",
+        discussion: """
+            Prints one line per chapter and the totals; errors and the compiler's warnings go to \
+            stderr in the compiler's shape (chapters/NAME.md:LINE:COL: error: …). Exits non-zero \
+            when any chapter fails. Warnings never fail a chapter.
+
+            Examples:
+              weave check                  every chapter
+              weave check 03 rnn           chapters whose file name holds 03 or rnn
+              weave check --format json    JSON Lines, for an editor or a tool
+            """)
 
     @OptionGroup var options: CommonOptions
-    @Flag(help: "Print every snippet's output under its chapter line.") var showOutput = false
+    @Flag(help: "Print every snippet's output under its chapter line (text and github formats).") var showOutput = false
 
     func run() throws {
-        let clock = ContinuousClock(), start = clock.now
-        let statistics = Statistics()
-        let pipeline = options.pipeline(try options.config())
+        let reporter = options.reporter()
+        let pipeline = options.pipeline(try options.config(reporter), reporter)
         let reports: [ChapterReport]
-        do { reports = try Pipeline.run(pipeline, statistics: statistics) } catch { throw fail([error]) }
-        if showOutput {
+        do { reports = try Pipeline.run(pipeline, statistics: reporter.statistics) } catch { throw reporter.fail([error]) }
+        if showOutput && options.format != .json {
+            reporter.progress?.stop()
             for report in reports {
                 guard let chapter = report.chapter, let execution = report.execution else { continue }
                 for output in execution.outputs {
@@ -28,27 +38,6 @@ struct Check: ParsableCommand {
                 }
             }
         }
-        Summary.print(reports, statistics: statistics, seconds: (clock.now - start))
-        let failures = reports.flatMap(\.errors)
-        if !failures.isEmpty { throw fail(failures) }
-    }
-}
-
-enum Summary {
-    /// One line per chapter, then the totals.
-    static func print(_ reports: [ChapterReport], statistics: Statistics, seconds: Duration) {
-        let width = reports.map(\.path.count).max() ?? 0
-        for r in reports {
-            let status = r.succeeded ? "ok    " : "FAILED"
-            let line = String(format: "%@  %@  %2d run  %2d passed  %2d failed  %6.2f s  %@",
-                              status, r.path.padding(toLength: width, withPad: " ", startingAt: 0),
-                              r.snippetsRun, r.snippetsPassed, r.snippetsFailed, r.seconds,
-                              r.cached ? "cached" : "fresh")
-            Swift.print(line)
-        }
-        let failed = reports.filter { !$0.succeeded }.count
-        let total = Double(seconds.components.seconds) + Double(seconds.components.attoseconds) * 1e-18
-        Swift.print(String(format: "%d chapters: %d passed, %d failed; %d compiler runs; %.2f s",
-                           reports.count, reports.count - failed, failed, statistics.compilerInvocations, total))
+        try reporter.finish(reports)
     }
 }

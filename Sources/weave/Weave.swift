@@ -2,17 +2,34 @@ import ArgumentParser
 import Foundation
 import WeaveKit
 
+/// weave's version, as `weave --version` prints it.
+enum WeaveVersion {
+    static let current = "0.2.0"
+}
+
 @main
 struct Weave: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "weave",
         abstract: "Build the course site from chapters of Markdown with Swift snippets, or check them.",
+        discussion: """
+            Each chapter's snippets are compiled and run as one program against the package's \
+            libraries; what they print is shown on the page and compared with its expected output. \
+            Errors point at the chapter's lines, as a compiler's do.
+
+            Examples:
+              weave                        build the site into site/
+              weave check 03               run the chapters whose file name holds 03
+              weave check --format github  errors as annotations on a pull request
+              weave help check             a command's options
+            """,
+        version: WeaveVersion.current,
         subcommands: [Build.self, Check.self, Accept.self, Init.self],
         defaultSubcommand: Build.self
     )
 }
 
-/// Options every command shares.
+/// Options every command that runs chapters shares.
 struct CommonOptions: ParsableArguments {
     @Option(help: "The folder of chapters (*.md, in file-name order). Default: weave.yml's `chapters`, else chapters.")
     var chapters: String?
@@ -24,6 +41,11 @@ struct CommonOptions: ParsableArguments {
     var cache: String?
     @Option(help: "MiB a chapter may print before it is stopped (a snippet's output-limit=MIB tag raises it).")
     var outputLimit = PipelineOptions.defaultOutputLimit >> 20
+    @Option(help: ArgumentHelp(
+        "How results are reported: text (for people), json (JSON Lines on stdout: an object per diagnostic, per chapter, then a summary), github (GitHub Actions annotations, then the summary).",
+        valueName: "format"))
+    var format: OutputFormat = .text
+    @Flag(help: "Show no progress on stderr while chapters run (json never shows it).") var quiet = false
     @Argument(help: "Only chapters whose file name contains one of these.") var filters: [String] = []
 
     func validate() throws {
@@ -33,20 +55,22 @@ struct CommonOptions: ParsableArguments {
 
     var rootURL: URL { URL(fileURLWithPath: root ?? FileManager.default.currentDirectoryPath) }
 
+    /// Reports in the chosen format, with progress unless it is json or --quiet.
+    func reporter() -> Reporter {
+        Reporter(format: format, progress: quiet || format == .json ? nil : ProgressDisplay())
+    }
+
     /// The course's config, `weave.yml` at the root (the defaults without one).
-    func config() throws -> CourseConfig {
-        do { return try CourseConfig.load(root: rootURL) } catch { throw fail([error]) }
+    func config(_ reporter: Reporter) throws -> CourseConfig {
+        do { return try CourseConfig.load(root: rootURL) } catch { throw reporter.fail([error]) }
     }
 
     /// The pipeline's options: the config's, then what the command line overrides.
-    func pipeline(_ config: CourseConfig) -> PipelineOptions {
-        PipelineOptions(config: config, root: rootURL, chapters: chapters, cache: cache.map { URL(fileURLWithPath: $0) },
-                        jobs: jobs, useCache: !noCache, swiftc: swiftc, filters: filters, outputLimit: outputLimit << 20)
+    func pipeline(_ config: CourseConfig, _ reporter: Reporter) -> PipelineOptions {
+        var options = PipelineOptions(
+            config: config, root: rootURL, chapters: chapters, cache: cache.map { URL(fileURLWithPath: $0) },
+            jobs: jobs, useCache: !noCache, swiftc: swiftc, filters: filters, outputLimit: outputLimit << 20)
+        if let progress = reporter.progress { options.progress = { progress.handle($0) } }
+        return options
     }
-}
-
-/// Prints a failure to stderr and exits non-zero without a stack trace.
-func fail(_ errors: [WeaveError]) -> ExitCode {
-    for error in errors { FileHandle.standardError.write(Data((error.description + "\n").utf8)) }
-    return ExitCode.failure
 }

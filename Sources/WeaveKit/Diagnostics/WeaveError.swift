@@ -16,22 +16,31 @@ public struct SourceLocation: Hashable, Codable, Sendable, CustomStringConvertib
     }
 }
 
-/// Everything that can go wrong in weave, each with where it happened and what to do.
+/// How serious a diagnostic is: an error fails its chapter, a warning is only shown.
+public enum Severity: String, Codable, Sendable {
+    case error, warning
+}
+
+/// Everything that can go wrong in weave, each with where it happened and what to do; with
+/// severity `.warning`, something worth fixing that did not stop anything (a compiler warning).
 public struct WeaveError: Error, Equatable, Codable, Sendable, CustomStringConvertible {
     public var location: SourceLocation?
     public var message: String
     /// Lines shown under the message: a compiler's excerpt, a diff, a backtrace, advice.
     public var details: [String]
+    public var severity: Severity
 
-    public init(_ message: String, at location: SourceLocation? = nil, details: [String] = []) {
+    public init(_ message: String, at location: SourceLocation? = nil, details: [String] = [],
+                severity: Severity = .error) {
         self.location = location
         self.message = message
         self.details = details
+        self.severity = severity
     }
 
-    /// `chapters/x.md:12:3: error: message`, then the details, one per line.
+    /// `chapters/x.md:12:3: error: message` (or `warning:`), then the details, one per line.
     public var description: String {
-        let head = (location.map { "\($0): " } ?? "weave: ") + "error: " + message
+        let head = (location.map { "\($0): " } ?? "weave: ") + "\(severity.rawValue): " + message
         return ([head] + details).joined(separator: "\n")
     }
 }

@@ -5,6 +5,8 @@ import Glibc
 public struct ChapterExecution: Sendable {
     public var outputs: [SnippetOutput]
     public var errors: [WeaveError]
+    /// The compiler's warnings located in the chapter (severity `.warning`); they never fail it.
+    public var warnings: [WeaveError] = []
     public var seconds: Double
     /// Whether the outputs came from the cache (no compiler, no run).
     public var cached: Bool
@@ -40,7 +42,7 @@ public struct ChapterRunner: Sendable {
     /// A chapter that takes longer than this to compile is stopped rather than left hanging.
     static let compileTimeLimit = 300.0
     /// Changes whenever the stored results' shape or meaning does, so old entries are not read.
-    static let resultFormat = "results-2"
+    static let resultFormat = "results-3"
 
     public func execute(_ chapter: Chapter) -> ChapterExecution {
         let clock = ContinuousClock(), start = clock.now
@@ -51,8 +53,9 @@ public struct ChapterRunner: Sendable {
                               String(limit), program.source, ChapterProgram.runtime]
                              + RunInputs.keyParts(chapter, root: root))
         let entry = cache.appendingPathComponent("results/\(key.hash)")
-        if useCache, let outputs = ResultsEntry.read(entry, key: key, order: program.snippetIndexes) {
-            return ChapterExecution(outputs: outputs, errors: [], seconds: (clock.now - start).seconds, cached: true)
+        if useCache, let stored = ResultsEntry.read(entry, key: key, order: program.snippetIndexes) {
+            return ChapterExecution(outputs: stored.outputs, errors: [], warnings: stored.warnings,
+                                    seconds: (clock.now - start).seconds, cached: true)
         }
         var execution: ChapterExecution
         do {
@@ -61,7 +64,9 @@ public struct ChapterRunner: Sendable {
             execution = ChapterExecution(outputs: [], errors: [error], seconds: 0, cached: false)
         }
         execution.seconds = (clock.now - start).seconds
-        if execution.errors.isEmpty { ResultsEntry.write(execution.outputs, key: key, at: entry) }
+        if execution.errors.isEmpty {
+            ResultsEntry.write(execution.outputs, warnings: execution.warnings, key: key, at: entry)
+        }
         return execution
     }
 
@@ -102,7 +107,9 @@ public struct ChapterRunner: Sendable {
                                      outputLimit: outputLimit, root: root, work: work)
         let outputs = run.inconsistency == nil ? OutputCapture.outputs(stdout: run.stdout, stderr: run.stderr, log: run.log) : []
         let errors = RuntimeFailure.diagnose(run, chapter: chapter, order: program.snippetIndexes, root: root)
-        return ChapterExecution(outputs: outputs, errors: errors, seconds: 0, cached: false)
+        return ChapterExecution(outputs: outputs, errors: errors,
+                                warnings: CompilerDiagnostics.warnings(in: compile.stderrText, chapter: chapter),
+                                seconds: 0, cached: false)
     }
 }
 

@@ -25,6 +25,32 @@ enum CompilerDiagnostics {
         return errors
     }
 
+    /// Warnings (with their notes as details) located in the chapter, from a compile that
+    /// succeeded. Warnings in the generated glue, or anywhere outside the chapter, are the
+    /// tool's business, not the author's, so they are dropped along with their notes.
+    static func warnings(in stderr: String, chapter: Chapter) -> [WeaveError] {
+        let lines = SourceLines.split(chapter.source)
+        var warnings: [WeaveError] = []
+        var lastWasKept = false
+        for line in stderr.split(separator: "\n") {
+            guard let d = Diagnostic(line) else { continue }
+            let excerpt = d.file == chapter.path ? Self.excerpt(lines, line: d.line, column: d.column) : []
+            switch d.severity {
+            case "warning":
+                let warning = WeaveError(d.message, at: SourceLocation(file: d.file, line: d.line, column: d.column),
+                                         details: excerpt, severity: .warning)
+                // swiftc may report one warning more than once (once per frontend job that sees it).
+                lastWasKept = d.file == chapter.path && !warnings.contains { $0.location == warning.location && $0.message == warning.message }
+                if lastWasKept { warnings.append(warning) }
+            case "note" where lastWasKept:
+                warnings[warnings.count - 1].details += ["\(d.file):\(d.line):\(d.column): note: \(d.message)"] + excerpt
+            default:
+                lastWasKept = false
+            }
+        }
+        return warnings
+    }
+
     /// The Markdown line and a caret under the column, in swiftc's excerpt style.
     static func excerpt(_ lines: [Substring], line: Int, column: Int) -> [String] {
         guard line >= 1, line <= lines.count else { return [] }

@@ -19,6 +19,8 @@ public struct PipelineOptions: Sendable {
     /// Bytes a chapter may print (stdout, stderr, tables and plots together) before it is
     /// stopped; a snippet's `output-limit=MIB` tag raises it for its chapter.
     public var outputLimit: Int
+    /// Told as the run goes (from several threads at once), so a command can show progress.
+    public var progress: (@Sendable (PipelineEvent) -> Void)?
 
     public static let defaultOutputLimit = 16 << 20
 
@@ -52,6 +54,16 @@ public struct PipelineOptions: Sendable {
     }
 }
 
+/// A step of `Pipeline.run`, for showing progress.
+public enum PipelineEvent: Sendable {
+    /// The package's modules are being built (or found in the cache).
+    case buildingPackage
+    /// A chapter starts loading, compiling and running: the `index`th (from 0) of `total`.
+    case started(path: String, index: Int, total: Int)
+    /// A chapter is done.
+    case finished(ChapterReport, index: Int, total: Int)
+}
+
 /// One chapter after Load → Tangle → Execute → Weave.
 public struct ChapterReport: Sendable {
     public var path: String
@@ -63,6 +75,8 @@ public struct ChapterReport: Sendable {
     public var cached: Bool { execution?.cached ?? false }
     public var seconds: Double { execution?.seconds ?? 0 }
     public var snippetsRun: Int { execution?.outputs.count ?? 0 }
+    /// The compiler's warnings located in the chapter; they do not fail it.
+    public var warnings: [WeaveError] { execution?.warnings ?? [] }
 
     /// Snippets with an error located in them (at least one when the chapter failed).
     public var snippetsFailed: Int {
@@ -91,13 +105,18 @@ public enum Pipeline {
             }
         }
         let toolchain = try Toolchain(explicit: options.swiftc)
+        options.progress?(.buildingPackage)
         let library = try PackageBuild.prepare(
             root: options.root, cache: options.cache, toolchain: toolchain, modules: options.imports,
             useCache: options.useCache, statistics: statistics)
         let runner = ChapterRunner(library: library, toolchain: toolchain, cache: options.cache, root: options.root,
                                    useCache: options.useCache, statistics: statistics, outputLimit: options.outputLimit)
-        let reports = parallelMap(paths, jobs: options.jobs) { path in
-            runChapter(path, root: options.root, runner: runner)
+        let total = paths.count
+        let reports = parallelMap(Array(paths.enumerated()), jobs: options.jobs) { index, path in
+            options.progress?(.started(path: path, index: index, total: total))
+            let report = runChapter(path, root: options.root, runner: runner)
+            options.progress?(.finished(report, index: index, total: total))
+            return report
         }
         // The site's front page is checked whenever the whole course is, as the build would.
         let front = options.filters.isEmpty ? ChapterLoader.frontPageReport(chapters: options.chapters, root: options.root) : nil
