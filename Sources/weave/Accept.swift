@@ -24,9 +24,12 @@ struct Accept: ParsableCommand {
         do { reports = try Pipeline.run(pipeline, statistics: reporter.statistics) } catch { throw reporter.fail([error]) }
         let changed: [String]
         do { changed = try Pipeline.accept(reports) } catch { throw reporter.fail([error]) }
-        // What accept fixes (differing outputs) is no failure; what it cannot (a chapter that
-        // failed to compile or crashed) is.
-        for k in reports.indices { reports[k].errors = reports[k].execution?.errors ?? reports[k].errors }
+        // What is left is what `check` now reports: run again (from the cache, so no compiler
+        // runs) and report that, so accept never exits 0 while check would fail, for example on
+        // a broken link or a chapter that does not compile.
+        if !changed.isEmpty {
+            do { reports = try Pipeline.run(pipeline, statistics: Statistics()) } catch { throw reporter.fail([error]) }
+        }
         var written = changed.map { Reporter.Written(text: "updated \($0)", record: .init(type: "updated", path: $0)) }
         if changed.isEmpty { written.append(Reporter.Written(text: "all expected outputs are up to date")) }
         try reporter.finish(reports, chapterLines: false, written: written)
