@@ -3,7 +3,8 @@ import Foundation
 /// Links between the course's pages. A relative link to a chapter's Markdown file
 /// (`02-encoding.md#one-hot`) becomes a link to its page (`02-encoding.html#one-hot`), so a
 /// chapter reads right on GitHub and on the site; a link to a page or Markdown file that is
-/// not in the course, or to an anchor its page lacks, is an error at the link's line.
+/// not in the course, or to an anchor its page lacks, is an error at the link's line, and so
+/// is a link to a file the site cannot copy (see ``LinkedFiles``).
 public enum ChapterLinks {
     /// A link that stays inside the site: the page's base name (nil for the same page) and the anchor.
     struct Target: Equatable {
@@ -65,13 +66,18 @@ public enum ChapterLinks {
         }
         let front = try? ChapterLoader.loadFrontPage(chapters: directory, root: root)
         pages["index"] = .some(front.map { anchors(of: $0, isFrontPage: true) } ?? ChapterParser.frontPageIDs)
+        var claimed: [String: URL] = [:]
+        func linkErrors(_ chapter: Chapter) -> [WeaveError] {
+            errors(in: chapter, pages: pages)
+                + LinkedFiles.resolve(chapter, root: root, chapters: directory, claimed: &claimed).errors
+        }
         var checked = reports.map { report in
             var report = report
-            if let chapter = report.chapter { report.errors += errors(in: chapter, pages: pages) }
+            if let chapter = report.chapter { report.errors += linkErrors(chapter) }
             return report
         }
         if let front, !checked.contains(where: { $0.path == front.path }) {
-            let frontErrors = errors(in: front, pages: pages)
+            let frontErrors = linkErrors(front)
             if !frontErrors.isEmpty {
                 checked.append(ChapterReport(path: front.path, chapter: nil, execution: nil, errors: frontErrors))
             }

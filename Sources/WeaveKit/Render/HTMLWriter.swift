@@ -9,6 +9,10 @@ struct HTMLWriter {
     let document: ChapterDocument
     /// A snippet's figure by index; empty leaves no trace.
     var snippetHTML: (Int) -> String = { _ in "" }
+    /// A link's or image's target on the site, from its destination as written.
+    var href: (String) -> String = ChapterLinks.pageHref
+    /// Put before every heading id, so that pages joined into one keep their ids unique.
+    var idPrefix = ""
     private(set) var html = ""
 
     init(document: ChapterDocument, snippetHTML: @escaping (Int) -> String = { _ in "" }) {
@@ -37,8 +41,9 @@ struct HTMLWriter {
             }
         case .heading(let heading):
             cr()
-            html += "<h\(heading.level) id=\"\(heading.id)\">" + inlines(heading.content)
-                + "<a class=\"anchor\" href=\"#\(heading.id)\" aria-label=\"Link to this section\">#</a></h\(heading.level)>\n"
+            let id = idPrefix + heading.id
+            html += "<h\(heading.level) id=\"\(id)\">" + inlines(heading.content)
+                + "<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(heading.level)>\n"
         case .blockQuote(let children):
             cr()
             html += "<blockquote>\n"
@@ -96,10 +101,10 @@ struct HTMLWriter {
             case .strong(let children): out += "<strong>" + inlines(children, mode: mode) + "</strong>"
             case .link(let link):
                 guard mode == .page else { out += inlines(link.content, mode: mode); continue }
-                out += "<a href=\"" + escapeHref(ChapterLinks.pageHref(link.destination)) + "\"" + titleAttribute(link) + ">"
+                out += "<a href=\"" + escapeHref(href(link.destination)) + "\"" + titleAttribute(link) + ">"
                     + inlines(link.content, mode: mode) + "</a>"
             case .image(let link):
-                out += "<img src=\"" + escapeHref(link.destination) + "\" alt=\"" + escapeXML(altText(link.content))
+                out += "<img src=\"" + escapeHref(href(link.destination)) + "\" alt=\"" + escapeXML(altText(link.content))
                     + "\"" + titleAttribute(link) + " />"
             case .math(let k): out += document.formulas[k].mathML
             }

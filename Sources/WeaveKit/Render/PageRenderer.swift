@@ -15,12 +15,19 @@ enum PageRenderer {
     /// Label of a section whose heading has no text.
     static let untitledSection = "Untitled section"
 
-    /// `outputs` are the chapter's, by snippet index.
-    static func render(_ chapter: Chapter, outputs: [SnippetOutput] = []) -> RenderedPage {
+    /// `outputs` are the chapter's, by snippet index; `href` gives each link's and image's
+    /// target on the site (by default a chapter's `.md` becomes its page); `idPrefix` goes
+    /// before every heading id.
+    static func render(
+        _ chapter: Chapter, outputs: [SnippetOutput] = [], href: @escaping (String) -> String = ChapterLinks.pageHref,
+        idPrefix: String = ""
+    ) -> RenderedPage {
         let byIndex = Dictionary(outputs.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
         var writer = HTMLWriter(document: chapter.document) { k in
             k < chapter.snippets.count ? SnippetHTML.html(chapter.snippets[k], output: byIndex[k]) : ""
         }
+        writer.href = href
+        writer.idPrefix = idPrefix
         writer.write(chapter.document.blocks)
         let sections = chapter.document.headings.filter { (2...3).contains($0.level) }.map { heading in
             let html = writer.inlines(heading.content, mode: .outline)

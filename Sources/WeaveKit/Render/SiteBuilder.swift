@@ -24,44 +24,49 @@ public enum SiteBuilder {
         let failures = reports.flatMap(\.errors)
         guard failures.isEmpty else { throw SiteBuildError(failures, reports: reports) }
         let clock = ContinuousClock(), start = clock.now
-        let files: [String: String]
-        do { files = try render(reports, chapters: options.chapters, root: options.root, title: options.title) } catch { throw SiteBuildError([error], reports: reports) }
+        let files: [String: Data]
+        do { files = try site(reports, chapters: options.chapters, root: options.root, title: options.title) } catch { throw SiteBuildError([error], reports: reports) }
         let renderSeconds = (clock.now - start).seconds
         do { try SiteWriter.write(files, to: folder) } catch { throw SiteBuildError([error], reports: reports) }
-        return SiteBuild(reports: reports, pages: files.count - 1, renderSeconds: renderSeconds)
+        return SiteBuild(reports: reports, pages: files.keys.filter { $0.hasSuffix(".html") && !$0.contains("/") }.count,
+                         renderSeconds: renderSeconds)
     }
 
-    /// Every file of the site, by name, from chapters that all succeeded. `title` (the
-    /// config's) names the course; without it, the front page's first heading does.
-    public static func render(
+    /// Every file of the site, by its path in the site: the pages and stylesheet of
+    /// ``render(_:chapters:root:title:)`` and a copy of every file a chapter links to.
+    public static func site(
         _ reports: [ChapterReport], chapters: String, root: URL = URL(fileURLWithPath: "."), title: String? = nil
-    ) throws(WeaveError) -> [String: String] {
-        let loaded = reports.compactMap { report in report.chapter.map { ($0, report.execution?.outputs ?? []) } }
-        let pages = loaded.map { PageRenderer.render($0.0, outputs: $0.1) }
-        let entries = zip(loaded, pages).map { SiteLayout.Entry(file: "\($0.0.name).html", title: $1.title) }
-        var front = try frontPageContent(chapters: chapters, root: root, entries: entries)
-        if let title { front.title = title }
-        var files = ["style.css": Stylesheet.css]
-        for (k, page) in pages.enumerated() {
-            files[entries[k].file] = SiteLayout.page(
-                title: page.title, courseTitle: front.title, body: page.body, entries: entries, current: k,
-                sections: page.sections)
+    ) throws(WeaveError) -> [String: Data] {
+        let content = try Content(reports, chapters: chapters, root: root, title: title)
+        var files = content.pages.mapValues { Data($0.utf8) }
+        for file in content.linkedFiles {
+            guard let data = try? Data(contentsOf: file.source) else {
+                throw WeaveError("cannot read \(file.source.path), which a chapter links to",
+                                 details: ["check that the file is readable"])
+            }
+            files[file.sitePath] = data
         }
-        files["index.html"] = SiteLayout.page(
-            title: front.title, courseTitle: front.title, body: front.body, entries: entries, current: nil, sections: [])
         return files
     }
 
-    /// The front page: `index.md` (title and introduction) followed by the table of contents.
-    static func frontPageContent(chapters: String, root: URL, entries: [SiteLayout.Entry]) throws(WeaveError) -> (title: String, body: String) {
-        var title = "Course", body = ""
-        if let page = try ChapterLoader.loadFrontPage(chapters: chapters, root: root) {
-            title = page.title
-            body = PageRenderer.render(page).body
-        }
-        body += "<h2 id=\"contents\">Contents</h2>\n<ol class=\"toc\">\n"
-            + entries.map { "<li><a href=\"\(fileHref($0.file))\">\(escapeXML($0.title))</a></li>\n" }.joined() + "</ol>\n"
-        return (title, body)
+    /// The site's pages and stylesheet, by name, from chapters that all succeeded. `title`
+    /// (the config's) names the course; without it, the front page's first heading does.
+    public static func render(
+        _ reports: [ChapterReport], chapters: String, root: URL = URL(fileURLWithPath: "."), title: String? = nil
+    ) throws(WeaveError) -> [String: String] {
+        try Content(reports, chapters: chapters, root: root, title: title).pages
+    }
+
+    /// The front page's title and Markdown, `index.md`, if the course has one.
+    static func frontPage(chapters: String, root: URL) throws(WeaveError) -> (title: String, chapter: Chapter?) {
+        let page = try ChapterLoader.loadFrontPage(chapters: chapters, root: root)
+        return (page?.title ?? "Course", page)
+    }
+
+    /// The front page's table of contents.
+    static func contents(_ entries: [SiteLayout.Entry], href: (SiteLayout.Entry) -> String = { fileHref($0.file) }) -> String {
+        "<h2 id=\"contents\">Contents</h2>\n<ol class=\"toc\">\n"
+            + entries.map { "<li><a href=\"\(href($0))\">\(escapeXML($0.title))</a></li>\n" }.joined() + "</ol>\n"
     }
 }
 

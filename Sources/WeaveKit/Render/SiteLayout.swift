@@ -1,15 +1,17 @@
 /// The page around a chapter: header, sidebar with every chapter and the current one's
 /// sections, previous and next links. Plain HTML, no scripts.
-enum SiteLayout {
+struct SiteLayout {
     struct Entry {
         var file: String
         var title: String
     }
 
-    static func page(
-        title: String, courseTitle: String, body: String, entries: [Entry], current: Int?,
-        sections: [RenderedPage.Section]
-    ) -> String {
+    var courseTitle: String
+    var entries: [Entry]
+    /// The page that holds the whole course, linked from every page's header.
+    var printFile: String
+
+    func page(title: String, body: String, current: Int?, sections: [RenderedPage.Section]) -> String {
         let pageTitle = current == nil ? courseTitle : "\(title) · \(courseTitle)"
         var sidebar = "<nav class=\"chapters\" aria-label=\"Chapters\"><ol>\n"
         for (k, entry) in entries.enumerated() {
@@ -25,6 +27,7 @@ enum SiteLayout {
             sidebar += "</li>\n"
         }
         sidebar += "</ol></nav>"
+        let phoneNav = phoneNavigation(current: current, sections: sections)
         var pager = ""
         if let current {
             let previous = current > 0 ? entries[current - 1] : nil
@@ -35,30 +38,66 @@ enum SiteLayout {
                 + (next.map { "<a rel=\"next\" href=\"\(fileHref($0.file))\"><span>Next</span>\(escapeXML($0.title))</a>" } ?? "")
                 + "</nav>\n"
         }
-        return """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="color-scheme" content="light dark">
-            <title>\(escapeXML(pageTitle))</title>
-            <link rel="stylesheet" href="style.css">
-            </head>
-            <body>
-            <header class="site-header"><a href="index.html">\(escapeXML(courseTitle))</a></header>
+        return document(title: pageTitle, content: """
             <div class="layout">
             <aside class="sidebar">
             \(sidebar)
             </aside>
             <main>
-            <article>
+            \(phoneNav)<article>
             \(body)</article>
             \(pager)</main>
             </div>
-            </body>
-            </html>
 
-            """
+            """)
+    }
+
+    /// The phone's navigation, above the chapter (the sidebar is hidden at phone width): the
+    /// chapter list and the chapter's outline, each folded behind a control so that the
+    /// chapter's heading and first lines fill the first screen. CSS only, no scripts.
+    private func phoneNavigation(current: Int?, sections: [RenderedPage.Section]) -> String {
+        var html = "<nav class=\"phone-nav\" aria-label=\"Chapters and sections\">\n<details class=\"phone-chapters\">"
+            + "<summary>Chapters</summary>\n<ol>\n"
+        for (k, entry) in entries.enumerated() {
+            let mark = k == current ? " aria-current=\"page\"" : ""
+            html += "<li><a href=\"\(fileHref(entry.file))\"\(mark)>\(escapeXML(entry.title))</a></li>\n"
+        }
+        html += "</ol>\n</details>\n"
+        if !sections.isEmpty {
+            html += "<details class=\"phone-outline\"><summary>On this page</summary>\n<ul>\n"
+            for section in sections {
+                html += "<li class=\"level\(section.level)\"><a href=\"#\(section.id)\">\(section.html)</a></li>\n"
+            }
+            html += "</ul>\n</details>\n"
+        }
+        return html + "</nav>\n"
+    }
+
+    /// The whole course on one page, for reading offline and printing: no sidebar.
+    func printPage(_ body: String) -> String {
+        document(title: courseTitle, content: """
+            <main class="print">
+            \(body)</main>
+
+            """)
+    }
+
+    private func document(title: String, content: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="color-scheme" content="light dark">
+        <title>\(escapeXML(title))</title>
+        <link rel="stylesheet" href="style.css">
+        </head>
+        <body>
+        <header class="site-header"><a href="index.html">\(escapeXML(courseTitle))</a><a class="one-page" href="\(fileHref(printFile))">One page</a></header>
+        \(content)</body>
+        </html>
+
+        """
     }
 }

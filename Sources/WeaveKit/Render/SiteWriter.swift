@@ -6,7 +6,8 @@ import Glibc
 /// file is written: a failed or interrupted build leaves the previous site as it was, and a
 /// lock keeps two builds from swapping at once.
 enum SiteWriter {
-    static func write(_ files: [String: String], to folder: OutputFolder) throws(WeaveError) {
+    /// `files` are by their `/`-separated path in the site; folders are made as needed.
+    static func write(_ files: [String: Data], to folder: OutputFolder) throws(WeaveError) {
         let output = folder.url
         let parent = output.deletingLastPathComponent()
         try createDirectory(parent)
@@ -17,9 +18,13 @@ enum SiteWriter {
         try createDirectory(staging)
         var swapped = false
         defer { if !swapped { try? FileManager.default.removeItem(at: staging) } }
-        let marked = files.merging([OutputFolder.markerName: OutputFolder.markerText]) { page, _ in page }
-        for (file, text) in marked.sorted(by: { $0.key < $1.key }) {
-            do { try Data(text.utf8).write(to: staging.appendingPathComponent(file)) } catch {
+        let marked = files.merging([OutputFolder.markerName: Data(OutputFolder.markerText.utf8)]) { page, _ in page }
+        for (file, data) in marked.sorted(by: { $0.key < $1.key }) {
+            let url = staging.appendingPathComponent(file)
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url)
+            } catch {
                 throw WeaveError("cannot write \(file) of the site: \(error.localizedDescription)")
             }
         }

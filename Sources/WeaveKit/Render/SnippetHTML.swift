@@ -14,6 +14,12 @@ enum SnippetHTML {
             parts.append("<div class=\"output\">" + items.map(item).joined() + "</div>")
         }
         guard !parts.isEmpty else { return "" }
+        // A build fails when an `expect` snippet's output differs from its block, so on a
+        // built page this mark is always true.
+        if snippet.tags.expect, snippet.expected != nil {
+            parts.append("<figcaption class=\"checked\"><span aria-hidden=\"true\">✓</span> "
+                + "Output checked: the build compares it with the chapter's expected block</figcaption>")
+        }
         let kind = snippet.tags.include != nil ? "snippet include" : "snippet"
         return "<figure class=\"\(kind)\">\n" + parts.joined(separator: "\n") + "\n</figure>\n"
     }

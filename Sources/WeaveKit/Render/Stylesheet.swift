@@ -6,7 +6,7 @@ enum Stylesheet {
           color-scheme: light dark;
           --text: #1d1f21; --muted: #5c6166; --bg: #fdfdfb; --panel: #f3f2ee; --rule: #dcd9d0;
           --accent: #1f5f99; --code-bg: #f5f4f0; --kw: #a2187a; --ty: #0b6a6a; --num: #1c53a8;
-          --str: #a23c08; --com: #6a7078; --attr: #7a4fb5;
+          --str: #a23c08; --com: #6a7078; --attr: #7a4fb5; --shadow: rgba(0, 0, 0, 0.22);
           --serif: "Iowan Old Style", "Charter", "Bitstream Charter", "Source Serif Pro", Georgia, "DejaVu Serif", serif;
           --sans: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif;
           --mono: ui-monospace, "SF Mono", "JetBrains Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace;
@@ -16,7 +16,7 @@ enum Stylesheet {
           :root {
             --text: #e4e2dc; --muted: #a3a7ad; --bg: #17191c; --panel: #1f2226; --rule: #353a40;
             --accent: #8ab8e6; --code-bg: #202328; --kw: #e48bcb; --ty: #6fd0c8; --num: #94b8ff;
-            --str: #f0a77a; --com: #8c939b; --attr: #c3a6f0;
+            --str: #f0a77a; --com: #8c939b; --attr: #c3a6f0; --shadow: rgba(0, 0, 0, 0.7);
           }
         }
         * { box-sizing: border-box; }
@@ -26,7 +26,11 @@ enum Stylesheet {
         a { color: var(--accent); }
         .site-header { font-family: var(--sans); font-weight: 600; padding: 0.75rem 1.25rem;
           border-bottom: 1px solid var(--rule); background: var(--panel); }
+        .site-header { display: flex; justify-content: space-between; align-items: baseline; gap: 1rem; }
         .site-header a { color: var(--text); text-decoration: none; }
+        .site-header a.one-page { font-weight: 400; font-size: 0.85rem; color: var(--accent); white-space: nowrap; }
+        main.print { max-width: 48rem; margin: 0 auto; padding: 1.5rem 1.25rem 4rem; }
+        .print-chapter { border-top: 3px double var(--rule); margin-top: 3rem; }
         .layout { display: grid; grid-template-columns: 17rem minmax(0, 1fr); max-width: 76rem; margin: 0 auto; }
         .sidebar { font-family: var(--sans); font-size: 0.9rem; line-height: 1.4; padding: 1.5rem 1rem;
           border-right: 1px solid var(--rule); position: sticky; top: 0; align-self: start;
@@ -50,14 +54,24 @@ enum Stylesheet {
         blockquote { margin: 1rem 0; padding: 0.25rem 1rem; border-left: 4px solid var(--rule); color: var(--muted); }
         code, pre { font-family: var(--mono); font-size: 0.85em; }
         :not(pre) > code { background: var(--code-bg); padding: 0.1em 0.3em; border-radius: 3px; }
-        pre { background: var(--code-bg); padding: 0.75rem 1rem; overflow-x: auto; line-height: 1.45;
+        pre { padding: 0.75rem 1rem; overflow-x: auto; line-height: 1.45;
           border-radius: 4px; margin: 0; tab-size: 4; }
+        /* A box that scrolls sideways shows a shadow at the edge where more of it is hidden:
+           the covers move with the content (local) and hide each shadow at its own end. */
+        pre, .table-wrap, math[display="block"] { --scroll-bg: var(--code-bg);
+          background: linear-gradient(to right, var(--scroll-bg) 40%, transparent) left / 2.5rem 100% no-repeat local,
+            linear-gradient(to left, var(--scroll-bg) 40%, transparent) right / 2.5rem 100% no-repeat local,
+            linear-gradient(to right, var(--shadow), transparent) left / 0.8rem 100% no-repeat scroll,
+            linear-gradient(to left, var(--shadow), transparent) right / 0.8rem 100% no-repeat scroll,
+            var(--scroll-bg); }
+        .table-wrap, math[display="block"] { --scroll-bg: var(--bg); }
         figure.snippet { margin: 1.25rem 0; border: 1px solid var(--rule); border-radius: 6px; overflow: hidden; }
         figure.snippet > figcaption { font-family: var(--sans); font-size: 0.8rem; color: var(--muted);
           padding: 0.35rem 1rem; border-bottom: 1px solid var(--rule); background: var(--panel); }
         figure.snippet pre { border-radius: 0; }
+        figure.snippet > figcaption.checked { border-bottom: 0; border-top: 1px solid var(--rule); color: var(--ty); }
         .output { border-top: 1px dashed var(--rule); }
-        .output pre { background: var(--bg); }
+        .output pre { --scroll-bg: var(--bg); }
         .output > * + * { border-top: 1px dotted var(--rule); }
         pre.plot { line-height: 1.2; }
         pre.output-stderr { border-left: 3px solid var(--str); }
@@ -86,18 +100,34 @@ enum Stylesheet {
         .pager span { font-size: 0.8rem; color: var(--muted); }
         .toc { font-family: var(--sans); }
         .toc li { margin: 0.4rem 0; }
+        .phone-nav { display: none; }
         @media (max-width: 52rem) {
           .layout { display: block; }
-          .sidebar { position: static; max-height: none; border-right: 0; border-bottom: 1px solid var(--rule);
-            padding: 0.75rem 1rem; }
-          .outline { display: none; }
-          main { padding: 1rem 1rem 3rem; }
+          .sidebar { display: none; }
+          .site-header { padding: 0.6rem 1rem; }
+          .phone-nav { display: flex; flex-wrap: wrap; gap: 0.5rem; font-family: var(--sans); font-size: 0.95rem;
+            line-height: 1.4; margin-bottom: 0.75rem; }
+          .phone-nav details { border: 1px solid var(--rule); border-radius: 6px; background: var(--panel); }
+          .phone-nav details[open] { flex-basis: 100%; }
+          .phone-nav summary { cursor: pointer; padding: 0.4rem 0.75rem; font-weight: 600; }
+          .phone-nav ol, .phone-nav ul { margin: 0; padding: 0.25rem 1rem 0.6rem 2rem; }
+          .phone-nav ul { list-style: none; padding-left: 1rem; }
+          .phone-nav li { margin: 0.45rem 0; }
+          .phone-nav .level3 { padding-left: 0.9rem; }
+          .phone-nav a { text-decoration: none; }
+          .phone-nav a[aria-current="page"] { color: var(--text); font-weight: 700; }
+          main { padding: 0.75rem 1rem 3rem; }
           body { font-size: 1.05rem; }
           h1 { font-size: 1.6rem; }
         }
         @media print {
           :root { --bg: #fff; --text: #000; --code-bg: #f6f6f6; }
-          .site-header, .sidebar, .pager, .anchor { display: none; }
+          .site-header, .sidebar, .phone-nav, .pager, .anchor { display: none; }
+          pre, .table-wrap, math[display="block"] { background: var(--code-bg); }
+          .table-wrap, math[display="block"], .output pre { background: none; }
+          main.print { max-width: none; padding: 0; }
+          .print-chapter { break-before: page; border-top: 0; margin-top: 0; }
+          h1, h2, h3, h4 { break-after: avoid; }
           .layout { display: block; }
           main { padding: 0; }
           article { max-width: none; }
