@@ -5,11 +5,14 @@
 # compiler invocations weave reports.
 #
 # Usage: scripts/bench-weave.sh [debug|release]   (default: release)
+# BENCH_SCRATCH=DIR builds weave in another build folder (for example while tests use .build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 configuration="${1:-release}"
-swift build -c "$configuration" --product weave >/dev/null
-weave="$(swift build -c "$configuration" --show-bin-path)/weave"
+scratch=()
+if [ -n "${BENCH_SCRATCH:-}" ]; then scratch=(--scratch-path "$BENCH_SCRATCH"); fi
+swift build -c "$configuration" "${scratch[@]}" --product weave >/dev/null
+weave="$(swift build -c "$configuration" "${scratch[@]}" --show-bin-path)/weave"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp -r chapters "$work/chapters"
