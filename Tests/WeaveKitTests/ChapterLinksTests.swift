@@ -45,3 +45,18 @@ import Testing
         #expect(page.body.contains(#"<a href="https://e.com/x.md">x</a>"#))
     }
 }
+
+/// An `id="…"` that the page shows as code is no anchor; one in raw HTML is.
+@Suite struct RawAnchorTests {
+    @Test func onlyRawHTMLIdsAreAnchors() throws {
+        let fixture = try Fixture([
+            "a.md": "# A\n\n[to code](b.md#in-code) and [to html](b.md#in-html)\n",
+            "b.md": "# B\n\n```text\n<span id=\"in-code\">\n```\n\n<div id=\"in-html\"></div>\n\n`<a id=\"inline-code\">`\n",
+        ])
+        defer { fixture.remove() }
+        let reports = try fixture.run()
+        let errors = reports.flatMap(\.errors).map(\.message)
+        #expect(errors.contains { $0.contains("in-code") }, "\(errors)")
+        #expect(!errors.contains { $0.contains("in-html") }, "\(errors)")
+    }
+}

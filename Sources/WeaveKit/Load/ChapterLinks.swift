@@ -43,15 +43,43 @@ public enum ChapterLinks {
     static func anchors(of chapter: Chapter, isFrontPage: Bool) -> Set<String> {
         var ids = Set(chapter.document.headings.map(\.id))
         if isFrontPage { ids.formUnion(ChapterParser.frontPageIDs) }
-        for quote in ["\"", "'"] {
-            var rest = chapter.source[...]
-            while let start = rest.range(of: " id=" + quote) {
-                rest = rest[start.upperBound...]
-                guard let end = rest.firstIndex(of: Character(quote)) else { break }
-                ids.insert(String(rest[..<end]))
+        // Ids the author wrote in raw HTML count too, but only from the page's HTML nodes: an
+        // `id="…"` inside code is text on the page, not an anchor.
+        for html in rawHTML(in: chapter.document.blocks) {
+            for quote in ["\"", "'"] {
+                var rest = html[...]
+                while let start = rest.range(of: " id=" + quote) {
+                    rest = rest[start.upperBound...]
+                    guard let end = rest.firstIndex(of: Character(quote)) else { break }
+                    ids.insert(String(rest[..<end]))
+                }
             }
         }
         return ids
+    }
+
+    /// Every raw HTML block and inline of the tree, in order (the depth is bounded by Load).
+    static func rawHTML(in blocks: [Block]) -> [String] {
+        func inlines(_ items: [Inline]) -> [String] {
+            items.flatMap { item -> [String] in
+                switch item {
+                case .html(let html): [html]
+                case .emphasis(let inner), .strong(let inner): inlines(inner)
+                case .link(let link), .image(let link): inlines(link.content)
+                default: []
+                }
+            }
+        }
+        return blocks.flatMap { block -> [String] in
+            switch block {
+            case .html(let html): [html]
+            case .paragraph(let items): inlines(items)
+            case .heading(let heading): inlines(heading.content)
+            case .blockQuote(let inner): rawHTML(in: inner)
+            case .list(let list): list.items.flatMap(rawHTML)
+            default: []
+            }
+        }
     }
 
     /// The reports, each with an error for every link to a page or anchor the course lacks;
