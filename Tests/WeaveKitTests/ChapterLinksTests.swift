@@ -60,3 +60,14 @@ import Testing
         #expect(!errors.contains { $0.contains("in-html") }, "\(errors)")
     }
 }
+
+/// A broken link in the prose fails the chapter, not the snippets that passed.
+@Suite struct FailedSnippetCountTests {
+    @Test func aLinkErrorCountsNoSnippetAsFailed() throws {
+        let fixture = try Fixture(["a.md": "# A\n\nSee [x](nope.md).\n\n```swift\nprint(1)\n```\n"])
+        defer { fixture.remove() }
+        let report = try #require(try fixture.run().first)
+        #expect(!report.succeeded)
+        #expect(report.snippetsRun == 1 && report.snippetsFailed == 0 && report.snippetsPassed == 1)
+    }
+}

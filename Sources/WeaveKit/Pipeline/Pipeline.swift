@@ -82,11 +82,14 @@ public struct ChapterReport: Sendable {
     public var snippetsFailed: Int {
         guard !errors.isEmpty else { return 0 }
         guard let chapter else { return 1 }
-        let failing = Set(errors.compactMap { error -> Int? in
+        // A snippet failed when an error lies within it (fence to closing fence, or to the end
+        // of its output block); an error elsewhere, such as a broken link in the prose, fails
+        // the chapter but no snippet, unless nothing ran at all.
+        let failing = Set(errors.filter { $0.severity == .error }.compactMap { error -> Int? in
             guard let line = error.location?.line else { return nil }
-            return chapter.snippets.last { $0.fenceLine <= line }?.index
+            return chapter.snippets.first { $0.fenceLine <= line && line <= ($0.expected?.closingLine ?? $0.closingLine) }?.index
         })
-        return max(failing.count, 1)
+        return failing.isEmpty && snippetsRun == 0 ? 1 : failing.count
     }
 
     public var snippetsPassed: Int { max(snippetsRun - snippetsFailed, 0) }
