@@ -35,9 +35,11 @@ struct OutputGenerator: RandomNumberGenerator {
     static let pieces = ["```", "````", "`````````", "   ```", "~~~", "\r", "\r\n", "\t", "  ", " ", "\n", "\n\n", ">", "> ",
                          "x", "output", "é", "e\u{301}", "日本語", "🙂", "\u{1B}[31m", "\u{0}", "\u{7F}", "\u{7}", "-", "1.",
                          "    code", "<b>", "$x$", "\\"]
+    /// The noncharacters weave reserves, which a string literal cannot spell.
+    static let reserved = [0xFDD0, 0xFDD1].map { String(Unicode.Scalar(UInt32($0))!) }
 
     mutating func output() -> String {
-        (0..<Int.random(in: 0...12, using: &self)).map { _ in Self.pieces.randomElement(using: &self)! }.joined()
+        (0..<Int.random(in: 0...12, using: &self)).map { _ in (Self.pieces + Self.reserved).randomElement(using: &self)! }.joined()
     }
 }
 

@@ -3,8 +3,8 @@
 /// A Markdown code block cannot hold every character a program prints: a carriage return
 /// ends a line there, and other control characters do not survive editors. So output is
 /// compared and written with each control character except tab and newline shown as its
-/// Unicode picture (`\r` as ␍, ESC as ␛, DEL as ␡), as the site shows them too; an
-/// expected block may hold the pictures or the raw characters.
+/// Unicode picture (`\r` as ␍, ESC as ␛, DEL as ␡); an expected block may hold the pictures or
+/// the raw characters. The two noncharacters weave reserves, U+FDD0 and U+FDD1, become U+FFFD.
 enum OutputText {
     /// The program's output as the comparison sees it and `weave accept` writes it.
     static func comparable(_ output: String) -> String {
@@ -55,6 +55,9 @@ enum OutputText {
         case 0x09, 0x0A: scalar
         case 0x00..<0x20: Unicode.Scalar(0x2400 + scalar.value) ?? scalar
         case 0x7F: "\u{2421}"
+        // weave reserves U+FDD0 and U+FDD1 in chapters (they delimit formulas while Load
+        // runs), so a block cannot hold them; they are stored as the replacement character.
+        case 0xFDD0, 0xFDD1: "\u{FFFD}"
         default: scalar
         }
     }
