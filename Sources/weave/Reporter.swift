@@ -102,7 +102,3 @@ enum Summary {
                            statistics.compilerInvocations, seconds.seconds))
     }
 }
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
-}

@@ -78,15 +78,9 @@ public struct OutputFolder: Sendable, Equatable {
             missing.insert(existing.lastPathComponent, at: 0)
             existing.deleteLastPathComponent()
         }
-        var resolved = URL(fileURLWithPath: realPath(existing.path) ?? existing.path)
+        var resolved = URL(fileURLWithPath: IncludeReader.realPath(existing.path) ?? existing.path)
         for component in missing { resolved.appendPathComponent(component) }
         return resolved.standardizedFileURL
-    }
-
-    private static func realPath(_ path: String) -> String? {
-        guard let pointer = realpath(path, nil) else { return nil }
-        defer { free(pointer) }
-        return String(cString: pointer)
     }
 
     /// Whether `inner` is `outer` or lies below it.
