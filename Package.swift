@@ -19,7 +19,9 @@ let package = Package(
     ],
     targets: [
         // The seed's network: encoding, forward pass, BPTT, SGD, training, evaluation.
-        .target(name: "ElmanRNN"),
+        .target(name: "ElmanRNN", dependencies: ["CPUFeatures"]),
+        // One macro: whether the build's target CPU fuses multiply-add (see the header).
+        .target(name: "CPUFeatures"),
         // Tables and ASCII plots that snippets (and `bptt`) print.
         .target(name: "Display"),
         .executableTarget(

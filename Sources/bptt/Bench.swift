@@ -45,25 +45,34 @@ struct Bench: ParsableCommand {
 
         var configuration = TrainingConfiguration()
         configuration.epochs = samples
-        func swiftRun() -> Double {
+        func referenceRun() -> Double {
             var trainer = Trainer(configuration)
             let start = clock.now()
             for _ in 0..<samples { trainer.step() }
             return (clock.now() - start) / Double(samples) * 1e6
         }
-        _ = swiftRun()  // warm-up, untimed
+        func fastRun() -> Double {
+            guard var trainer = FastTrainer(configuration) else { return .nan }
+            let start = clock.now()
+            for _ in 0..<samples { trainer.step() }
+            return (clock.now() - start) / Double(samples) * 1e6
+        }
+        _ = (referenceRun(), fastRun())  // warm-up, untimed
         // Interleave the sides so that all see the same machine (this VM's speed drifts).
-        var swift: [Double] = [], c: [Double] = [], numpyTimes: [Double] = []
+        var reference: [Double] = [], swift: [Double] = [], c: [Double] = [], numpyTimes: [Double] = []
         for _ in 0..<repeats {
-            swift.append(swiftRun())
+            swift.append(fastRun())
+            reference.append(referenceRun())
             c.append(try peer.microsecondsPerSample(samples: samples, clock: clock))
             if numpy { numpyTimes.append(try runNumpy()) }
         }
         print("training throughput, H = 16, τ = 8, \(samples) samples per run, \(repeats) alternating runs per side, "
             + "\(clock.rawValue) time")
-        printSide("Swift (ElmanRNN)", swift)
+        printSide("Swift (FastTrainer, what bptt train runs)", swift)
+        printSide("Swift (Trainer, the reference the course shows)", reference)
         printSide("C (\(cSource), \(cc) -O3 -march=native)", c)
         printRatio("Swift / C", zip(swift, c).map { $0 / $1 })
+        printRatio("Swift reference / C", zip(reference, c).map { $0 / $1 })
         if numpy {
             printSide("numpy (\(numpyScript))", numpyTimes)
             printRatio("numpy / Swift", zip(numpyTimes, swift).map { $0 / $1 })

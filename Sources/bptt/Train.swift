@@ -11,6 +11,8 @@ struct Train: ParsableCommand {
     @Option(help: "Write the trained parameters to this JSON file.") var save: String?
     @Flag(help: "Print one JSON object (epochsToConverge, exhaustiveAccuracy, finalLoss, seconds) instead.")
     var json = false
+    @Flag(help: "Train with the reference code the course shows (Trainer) instead of the fast path (FastTrainer, H = 16 only).")
+    var reference = false
 
     func run() throws {
         noteIfDebugBuild("train")
@@ -18,16 +20,26 @@ struct Train: ParsableCommand {
         let progress = ProgressLine(total: configuration.epochs, enabled: !json)
         let clock = ContinuousClock()
         let start = clock.now
-        var trainer = Trainer(configuration)
-        let history = trainer.train(progressInterval: max(configuration.epochs / 200, 1)) { history in
+        let interval = max(configuration.epochs / 200, 1)
+        let report = { (history: TrainingHistory) in
             progress.update(epoch: history.loss.count, accuracy: history.windowAccuracy.last ?? 0)
         }
+        let history: TrainingHistory, θ: Parameters
+        if !reference, var fast = FastTrainer(configuration) {
+            history = fast.train(progressInterval: interval, progress: report)
+            θ = fast.θ
+        } else {
+            var trainer = Trainer(configuration)
+            history = trainer.train(progressInterval: interval, progress: report)
+            θ = trainer.θ
+        }
         let accuracy = Evaluation.exhaustiveAccuracy(
-            trainer.θ, operandRange: configuration.operandRange, encoding: trainer.encoding)
+            θ, operandRange: configuration.operandRange,
+            encoding: BitEncoding(width: configuration.width, order: configuration.order))
         let seconds = (clock.now - start).seconds
         progress.finish()
         if let save {
-            do { try trainer.θ.json.write(toFile: save, atomically: true, encoding: .utf8) } catch {
+            do { try θ.json.write(toFile: save, atomically: true, encoding: .utf8) } catch {
                 throw CLIError("cannot write \(save): \(error.localizedDescription)")
             }
         }
