@@ -61,19 +61,22 @@ import Testing
         #expect(fast.θ == θ)
     }
 
-    /// Over a short run the two trainers see the same samples and stay within rounding: the
-    /// chaos of training takes thousands of steps to amplify 1e-16 into visible differences.
+    /// Over a short run the two trainers see the same samples and stay within rounding. Not
+    /// for long: an untrained network's dynamics amplify differences, and a rounding-level
+    /// difference grows about tenfold every 7–15 samples (seed 3: 2·10⁻¹⁶ at sample 1,
+    /// 3·10⁻¹² at 30, 6·10⁻⁸ at 80, 5 % at 200), so whole runs agree in distribution, not
+    /// in their epochs.
     @Test(arguments: [UInt64(0), 3, 11])
     func aShortRunFollowsTheReference(seed: UInt64) {
         var configuration = TrainingConfiguration(seed: seed)
-        configuration.epochs = 300
+        configuration.epochs = 30
         var reference = Trainer(configuration)
         guard var fast = FastTrainer(configuration) else { Issue.record("H = 16 is the fast path's"); return }
         let r = reference.train(), f = fast.train()
         #expect(r.allBitsRight == f.allBitsRight)
         let worstLoss = zip(r.loss, f.loss).map { abs($0 - $1) / $0 }.max() ?? 0
-        #expect(worstLoss <= 1e-11, "losses differ by \(worstLoss) relative")
-        #expect(worstRelativeError(fast.θ.allEntries, reference.θ.allEntries) <= 1e-12)
+        #expect(worstLoss <= 1e-10, "losses differ by \(worstLoss) relative")
+        #expect(worstRelativeError(fast.θ.allEntries, reference.θ.allEntries) <= 1e-10)
     }
 
     @Test func onlyTheSeedsHiddenSizeIsCovered() {
