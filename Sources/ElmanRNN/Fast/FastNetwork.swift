@@ -13,8 +13,8 @@ typealias Hidden = SIMD16<Double>
 /// - W is kept twice, by rows for the backward pass and by columns for the forward pass, and
 ///   the SGD step updates both with the same products summed in the same order, so the copy
 ///   stays exactly W's transpose and is never re-transposed;
-/// - every sum over the sixteen units runs in four interleaved accumulators (four short
-///   dependency chains instead of one long one), so its rounding differs from the reference's;
+/// - every sum over the sixteen units runs in two interleaved accumulators (shorter
+///   dependency chains than the reference's one), so its rounding differs from the reference's;
 /// - σ, ∂L/∂o and the loss for eight steps at once, with the library's vector `exp`;
 /// - gradients go straight into the SGD step, never zeroed or stored;
 /// - fused multiply-add where the build's target CPU has it (`-Xcc -march=native`).
@@ -211,21 +211,21 @@ private func fused(_ acc: Double, _ a: Double, _ b: Double) -> Double {
     targetFusesMultiplyAdd ? acc.addingProduct(a, b) : acc + a * b
 }
 
-/// acc + Σᵣ vectors[r] · weights[r] over the sixteen r, in four accumulators
-/// (r ≡ 0, 1, 2, 3 mod 4) added pairwise at the end.
+/// acc + Σᵣ vectors[r] · weights[r] over the sixteen r, in two accumulators (even and odd r)
+/// added at the end. Each accumulator is itself four independent 256-bit chains (AVX2), so two
+/// give eight chains of eight multiply-adds: enough to hide the latency, few enough (eight
+/// registers) not to spill. Written out, so the compiler has no loop to keep.
 @inline(__always)
 private func addWeighted(_ acc: Hidden, _ vectors: UnsafeMutablePointer<Hidden>, _ weights: UnsafePointer<Double>) -> Hidden {
-    var p0 = vectors[0] * weights[0], p1 = vectors[1] * weights[1]
-    var p2 = vectors[2] * weights[2], p3 = vectors[3] * weights[3]
-    var r = 4
-    while r < 16 {
-        p0 = fused(p0, vectors[r], weights[r])
-        p1 = fused(p1, vectors[r + 1], weights[r + 1])
-        p2 = fused(p2, vectors[r + 2], weights[r + 2])
-        p3 = fused(p3, vectors[r + 3], weights[r + 3])
-        r += 4
-    }
-    return acc + ((p0 + p1) + (p2 + p3))
+    var even = vectors[0] * weights[0], odd = vectors[1] * weights[1]
+    even = fused(even, vectors[2], weights[2]); odd = fused(odd, vectors[3], weights[3])
+    even = fused(even, vectors[4], weights[4]); odd = fused(odd, vectors[5], weights[5])
+    even = fused(even, vectors[6], weights[6]); odd = fused(odd, vectors[7], weights[7])
+    even = fused(even, vectors[8], weights[8]); odd = fused(odd, vectors[9], weights[9])
+    even = fused(even, vectors[10], weights[10]); odd = fused(odd, vectors[11], weights[11])
+    even = fused(even, vectors[12], weights[12]); odd = fused(odd, vectors[13], weights[13])
+    even = fused(even, vectors[14], weights[14]); odd = fused(odd, vectors[15], weights[15])
+    return acc + (even + odd)
 }
 
 /// The sixteen entries of a stored hidden vector, read one by one from memory: reading an
