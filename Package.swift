@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "ElmanRNN", targets: ["ElmanRNN"]),
         .library(name: "Display", targets: ["Display"]),
+        .library(name: "Statistics", targets: ["Statistics"]),
         .executable(name: "bptt", targets: ["bptt"]),
         .executable(name: "weave", targets: ["weave"]),
         // `swift package weave`: the same tool for any package that depends on this one.
@@ -19,13 +20,15 @@ let package = Package(
     ],
     targets: [
         // The seed's network: encoding, forward pass, BPTT, SGD, training, evaluation.
-        .target(name: "ElmanRNN"),
+        .target(name: "ElmanRNN", dependencies: ["Statistics"]),
+        // Rates, medians and quantiles with their uncertainty, histograms: what a sweep reports.
+        .target(name: "Statistics"),
         // Tables and ASCII plots that snippets (and `bptt`) print.
         .target(name: "Display"),
         .executableTarget(
             name: "bptt",
             dependencies: [
-                "ElmanRNN", "Display",
+                "ElmanRNN", "Display", "Statistics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,7 +57,8 @@ let package = Package(
             ),
             dependencies: ["weave"]
         ),
-        .testTarget(name: "ElmanRNNTests", dependencies: ["ElmanRNN", "Display"]),
+        .testTarget(name: "ElmanRNNTests", dependencies: ["ElmanRNN", "Display", "Statistics"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "WeaveKitTests", dependencies: ["WeaveKit"], exclude: ["Resources"]),
         .testTarget(name: "ChapterTests", dependencies: ["WeaveKit"]),
         .testTarget(name: "BPTTTests", dependencies: ["bptt"]),
