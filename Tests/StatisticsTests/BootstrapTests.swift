@@ -30,6 +30,17 @@ import Testing
         #expect(halfWidth > 25 && halfWidth < 100)
     }
 
+    /// The mean of 200 values with σ = 288.7 has a nearly normal bootstrap distribution with
+    /// standard deviation σ/√200 = 20.4: the 95% percentile interval is the estimate ± 1.96 · 20.4
+    /// = ± 40.0, symmetric to within the resampling noise (about 1 of 80).
+    @Test func percentileIntervalOfAMeanIsTheNormalOne() throws {
+        let mean = { (values: [Double]) in values.reduce(0, +) / Double(values.count) }
+        let interval = try #require(BootstrapInterval(Self.sample, statistic: mean, resamples: 4000, seed: 1))
+        let below = interval.estimate - interval.lower, above = interval.upper - interval.estimate
+        #expect(abs(above - below) < 0.04 * (above + below))
+        #expect(abs((above + below) / 2 - 40.0) < 4)
+    }
+
     @Test func aConstantSampleHasAPointInterval() throws {
         let interval = try #require(BootstrapInterval(median: [7, 7, 7]))
         #expect(interval.lower == 7 && interval.upper == 7)
