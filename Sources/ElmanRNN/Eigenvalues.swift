@@ -1,37 +1,5 @@
 import Foundation
 
-/// A complex number, as eigenvalues of a real nonsymmetric matrix come.
-public struct Complex: Sendable, Equatable, CustomStringConvertible {
-    public var re: Double
-    public var im: Double
-
-    public init(_ re: Double, _ im: Double = 0) { self.re = re; self.im = im }
-
-    /// |z|, without overflow for large parts.
-    public var magnitude: Double { hypot(re, im) }
-    public var conjugate: Complex { Complex(re, -im) }
-
-    public static func + (a: Complex, b: Complex) -> Complex { Complex(a.re + b.re, a.im + b.im) }
-    public static func - (a: Complex, b: Complex) -> Complex { Complex(a.re - b.re, a.im - b.im) }
-    public static func * (a: Complex, b: Complex) -> Complex {
-        Complex(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re)
-    }
-    public static func / (a: Complex, r: Double) -> Complex { Complex(a.re / r, a.im / r) }
-
-    /// The principal square root.
-    public var squareRoot: Complex {
-        let m = magnitude
-        guard m > 0 else { return Complex(0) }
-        let re = ((m + abs(self.re)) / 2).squareRoot()
-        let other = abs(im) / (2 * re)
-        return self.re >= 0 ? Complex(re, im < 0 ? -other : other) : Complex(other, im < 0 ? -re : re)
-    }
-
-    public var description: String {
-        im == 0 ? "\(re)" : "\(re) \(im < 0 ? "−" : "+") \(abs(im))i"
-    }
-}
-
 extension Matrix {
     /// Every eigenvalue of this square matrix, real or complex, with multiplicity, in no
     /// particular order.
@@ -97,33 +65,6 @@ extension Matrix {
         guard rows > 0 && columns > 0 else { return 0 }
         let gram = transposed.multiplied(by: self)
         return (gram.eigenvalues.map(\.re).max() ?? 0).squareRoot()
-    }
-
-    /// The transpose, as a new matrix.
-    public var transposed: Matrix {
-        var result = Matrix(rows: columns, columns: rows)
-        transpose(into: &result)
-        return result
-    }
-
-    /// The product self · other.
-    public func multiplied(by other: Matrix) -> Matrix {
-        precondition(columns == other.rows, "shapes do not match")
-        var result = Matrix(rows: rows, columns: other.columns)
-        for i in 0..<rows {
-            for k in 0..<columns where self[i, k] != 0 {
-                let a = self[i, k]
-                for j in 0..<other.columns { result[i, j] += a * other[k, j] }
-            }
-        }
-        return result
-    }
-
-    /// The identity of size n.
-    public static func identity(_ n: Int) -> Matrix {
-        var result = Matrix(rows: n, columns: n)
-        for i in 0..<n { result[i, i] = 1 }
-        return result
     }
 
     /// Q A Qᵀ in upper Hessenberg form (zero below the first subdiagonal), Q orthogonal, so
