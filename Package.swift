@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "ElmanRNN", targets: ["ElmanRNN"]),
         .library(name: "Display", targets: ["Display"]),
+        .library(name: "Statistics", targets: ["Statistics"]),
         .executable(name: "bptt", targets: ["bptt"]),
         .executable(name: "weave", targets: ["weave"]),
         // `swift package weave`: the same tool for any package that depends on this one.
@@ -19,15 +20,17 @@ let package = Package(
     ],
     targets: [
         // The seed's network: encoding, forward pass, BPTT, SGD, training, evaluation.
-        .target(name: "ElmanRNN", dependencies: ["CPUFeatures"]),
+        .target(name: "ElmanRNN", dependencies: ["CPUFeatures", "Statistics"]),
         // One macro: whether the build's target CPU fuses multiply-add (see the header).
         .target(name: "CPUFeatures"),
+        // Rates, medians and quantiles with their uncertainty, histograms: what a sweep reports.
+        .target(name: "Statistics"),
         // Tables and ASCII plots that snippets (and `bptt`) print.
         .target(name: "Display"),
         .executableTarget(
             name: "bptt",
             dependencies: [
-                "ElmanRNN", "Display",
+                "ElmanRNN", "Display", "Statistics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,7 +59,8 @@ let package = Package(
             ),
             dependencies: ["weave"]
         ),
-        .testTarget(name: "ElmanRNNTests", dependencies: ["ElmanRNN", "Display"]),
+        .testTarget(name: "ElmanRNNTests", dependencies: ["ElmanRNN", "Display", "Statistics"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "WeaveKitTests", dependencies: ["WeaveKit"], exclude: ["Resources"]),
         .testTarget(name: "ChapterTests", dependencies: ["WeaveKit"]),
         .testTarget(name: "BPTTTests", dependencies: ["bptt"]),

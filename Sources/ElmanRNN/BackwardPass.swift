@@ -12,25 +12,43 @@ public struct BackwardPass: Sendable {
     public var dL_da: Matrix
     /// ∂L/∂U, ∂L/∂W, ∂L/∂b, ∂L/∂V, ∂L/∂c, named `U`, `W`, ... as the parameters they belong to.
     public var gradients: Parameters
+    /// Truncated BPTT: each step's error is carried back at most this many steps (its own
+    /// included), so k = 1 keeps only the road through V. Nil, or any k ≥ τ, is exact BPTT,
+    /// computed by the same code as without the option. See ``truncatedRecurrence(window:V:W:h:dL_do:dL_dh:dL_da:scratch:)``.
+    public var truncation: Int?
+    /// Gradient clipping by global norm: when ‖∂L/∂θ‖ over all entries (321 at H = 16) exceeds this
+    /// threshold, every gradient is scaled by threshold/‖∂L/∂θ‖. Nil: no clipping, and the
+    /// gradients are left exactly as computed. See ``Parameters/clip(toGlobalNorm:)``.
+    public var clippingThreshold: Double?
+    /// The global norm ‖∂L/∂θ‖ before clipping, for the last `run`; nil when clipping is off.
+    public private(set) var unclippedNorm: Double?
+    /// Two rows of H for the truncated recurrence, so it allocates nothing either.
+    var truncationScratch: Matrix
 
     public var τ: Int { dL_do.count - 1 }
 
-    public init(hidden H: Int, τ: Int, inputSize: Int = 2) {
+    public init(hidden H: Int, τ: Int, inputSize: Int = 2, truncation: Int? = nil, clippingThreshold: Double? = nil) {
+        precondition(truncation.map { $0 >= 1 } ?? true, "a truncation window is at least one step")
+        precondition(clippingThreshold.map { $0 > 0 } ?? true, "a clipping threshold is positive")
         dL_do = Array(repeating: 0, count: τ + 1)
         dL_dh = Matrix(rows: τ + 1, columns: H)
         dL_da = Matrix(rows: τ + 2, columns: H)
         gradients = Parameters(zerosWithHidden: H, inputSize: inputSize)
+        self.truncation = truncation
+        self.clippingThreshold = clippingThreshold
+        truncationScratch = Matrix(rows: 2, columns: H)
     }
 
-    /// Computes every gradient of one sample from a forward pass that has just run on it.
+    /// Computes every gradient of one sample from a forward pass that has just run on it,
+    /// truncated and clipped as `truncation` and `clippingThreshold` say.
     public mutating func run(
         _ θ: Parameters, forward f: ForwardPass, x: Matrix, y: [Double], outputGradient: OutputGradient
     ) {
-        let H = θ.H, τ = self.τ
+        let H = θ.H, τ = self.τ, truncation = self.truncation
         precondition(f.τ == τ && dL_dh.columns == H && x.rows == τ + 1 && y.count == τ + 1, "shapes do not match")
         gradients.zero()
         θ.withViews { θ in f.h.withReadGrid { h in f.yHat.withReadVec { yHat in x.withReadGrid { x in
-        withViews { dL_do, dL_dh, dL_da, g in
+        withViews { dL_do, dL_dh, dL_da, g, scratch in
             // weave:begin dL_do
             // ∂L/∂o(t) = (ŷ(t) − y(t)) · ŷ(t) · (1 − ŷ(t))   (exact)   or   ŷ(t) − y(t)   (seed)
             for t in 1...τ { dL_do[t] = outputGradient.dL_do(yHat: yHat[t], y: y[t]) }
@@ -45,6 +63,10 @@ public struct BackwardPass: Sendable {
                 for i in 0..<H { dL_da[t, i] = (1 - h[t, i] * h[t, i]) * dL_dh[t, i] }
             }
             // weave:end recurrence
+            if let k = truncation, k < τ {
+                Self.truncatedRecurrence(
+                    window: k, V: θ.V[row: 0], W: θ.W, h: h, dL_do: dL_do, dL_dh: dL_dh, dL_da: dL_da, scratch: scratch)
+            }
 
             // weave:begin parameter-gradients
             // Row i of ∂L/∂U and ∂L/∂W sums over t with the weights ∂L/∂a_i(1), …, ∂L/∂a_i(τ).
@@ -63,11 +85,16 @@ public struct BackwardPass: Sendable {
             for t in 1...τ { g.c[0] += dL_do[t] }
             // weave:end parameter-gradients
         } } } } }
+        if let threshold = clippingThreshold {
+            unclippedNorm = gradients.clip(toGlobalNorm: threshold)
+        } else {
+            unclippedNorm = nil
+        }
     }
 
-    private mutating func withViews(_ body: (Vec, Grid, Grid, ParameterViews) -> Void) {
+    private mutating func withViews(_ body: (Vec, Grid, Grid, ParameterViews, Grid) -> Void) {
         dL_do.withVec { dL_do in dL_dh.withGrid { dL_dh in dL_da.withGrid { dL_da in
-            gradients.withMutableViews { g in body(dL_do, dL_dh, dL_da, g) }
+            gradients.withMutableViews { g in truncationScratch.withGrid { scratch in body(dL_do, dL_dh, dL_da, g, scratch) } }
         } } }
     }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Statistics
 
 /// The outcome of one training run, as `bptt sweep` and the course report it.
 public struct RunSummary: Sendable, Equatable {
@@ -58,11 +59,4 @@ private final class ResultSlots: @unchecked Sendable {
     init(count: Int) { slots = Array(repeating: nil, count: count) }
     func store(_ value: RunSummary, at k: Int) { lock.withLock { slots[k] = value } }
     var values: [RunSummary] { lock.withLock { slots.map { $0! } } }
-}
-
-/// The middle value (the mean of the two middle values for an even count); nil when empty.
-public func median(_ values: [Double]) -> Double? {
-    let s = values.sorted()
-    guard !s.isEmpty else { return nil }
-    return s.count.isMultiple(of: 2) ? (s[s.count / 2 - 1] + s[s.count / 2]) / 2 : s[s.count / 2]
 }

@@ -20,11 +20,14 @@ public struct Trainer: Sendable {
         θ = Parameters(hidden: configuration.hidden, using: &rng)
         sample = Sample(encoding: encoding)
         forward = ForwardPass(hidden: configuration.hidden, τ: configuration.width)
-        backward = BackwardPass(hidden: configuration.hidden, τ: configuration.width)
+        backward = BackwardPass(
+            hidden: configuration.hidden, τ: configuration.width,
+            truncation: configuration.truncation, clippingThreshold: configuration.gradientClipping)
         moving = MovingAccuracy(window: configuration.window)
     }
 
-    /// One epoch: draw a pair, run forward, backpropagate, update.
+    /// One epoch: draw a pair, run forward, backpropagate (truncated and clipped as the
+    /// configuration says), update.
     /// Returns the sample's loss (before the update) and whether all its bits were right.
     @discardableResult
     public mutating func step() -> (loss: Double, allBitsRight: Bool) {

@@ -17,12 +17,19 @@ public struct TrainingConfiguration: Equatable, Sendable {
     public var width = 8
     /// Training accuracy is measured over this many most recent samples.
     public var window = 100
+    /// Truncated BPTT: each step's error is carried back at most k steps (k = 1: through V
+    /// only). Nil (the seed's) or k ≥ τ: exact BPTT. See ``BackwardPass/truncation``.
+    public var truncation: Int?
+    /// Clip the gradient to this global norm before each update; nil (the seed's): never.
+    /// See ``Parameters/clip(toGlobalNorm:)``.
+    public var gradientClipping: Double?
 
     public init() {}
 
     public init(
         hidden: Int = 16, learningRate: Double = 0.1, epochs: Int = 10_000, seed: UInt64 = 0,
-        outputGradient: OutputGradient = .exact, order: BitOrder = .little, operandRange: Int = 128
+        outputGradient: OutputGradient = .exact, order: BitOrder = .little, operandRange: Int = 128,
+        truncation: Int? = nil, gradientClipping: Double? = nil
     ) {
         self.hidden = hidden
         self.learningRate = learningRate
@@ -31,5 +38,7 @@ public struct TrainingConfiguration: Equatable, Sendable {
         self.outputGradient = outputGradient
         self.order = order
         self.operandRange = operandRange
+        self.truncation = truncation
+        self.gradientClipping = gradientClipping
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ElmanRNN
 import Foundation
+import Statistics
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Display
 import ElmanRNN
 import Foundation
+import Statistics
 
 struct Sweep: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,6 +32,9 @@ struct Sweep: ParsableCommand {
             String(format: "%.2f%%", sweep.meanExhaustiveAccuracy * 100),
         ])
         summary.show()
+        print("")
+        print("converged: \(sweep.convergenceRate)   median epochs: "
+            + (sweep.medianEpochsInterval.map(\.description) ?? "-") + "   " + (sweep.epochQuartiles.map(\.description) ?? ""))
     }
 }
 

@@ -16,7 +16,7 @@ let chaptersDirectory = packageRoot.appendingPathComponent(courseConfig.chapters
 
     @Test func theCourseHasChaptersAndAConfig() throws {
         #expect(!Self.chapterFiles.isEmpty)
-        #expect(try CourseConfig.load(root: packageRoot).imports == ["ElmanRNN", "Display"])
+        #expect(try CourseConfig.load(root: packageRoot).imports == ["ElmanRNN", "Display", "Statistics"])
     }
 
     @Test(arguments: chapterFiles)

@@ -83,5 +83,8 @@ import Testing
         #expect(FastTrainer.supports(TrainingConfiguration(hidden: 16)))
         #expect(!FastTrainer.supports(TrainingConfiguration(hidden: 8)))
         #expect(!FastTrainer.supports(TrainingConfiguration(hidden: 17)))
+        #expect(!FastTrainer.supports(TrainingConfiguration(truncation: 4)))
+        #expect(FastTrainer.supports(TrainingConfiguration(truncation: 8)))
+        #expect(!FastTrainer.supports(TrainingConfiguration(gradientClipping: 1)))
     }
 }

@@ -38,11 +38,3 @@ import Testing
         #expect(θ.U == before.U)
     }
 }
-
-@Suite struct MedianTests {
-    @Test func medianOfOddEvenAndEmpty() {
-        #expect(median([3, 1, 2]) == 2)
-        #expect(median([4, 1, 3, 2]) == 2.5)
-        #expect(median([]) == nil)
-    }
-}

@@ -13,10 +13,13 @@ public struct FastTrainer: ~Copyable {
     private var moving: MovingAccuracy
     public private(set) var epoch = 0
 
-    /// Whether the fast path covers this configuration: the seed's hidden size, any other
-    /// setting. Otherwise use ``Trainer``.
+    /// Whether the fast path covers this configuration: the seed's hidden size, exact BPTT
+    /// (no truncation shorter than τ) and no gradient clipping; any order, range, width, rate
+    /// or output gradient. Otherwise use ``Trainer``.
     public static func supports(_ configuration: TrainingConfiguration) -> Bool {
         configuration.hidden == Hidden.scalarCount
+            && (configuration.truncation ?? configuration.width) >= configuration.width
+            && configuration.gradientClipping == nil
     }
 
     /// Nil when ``supports(_:)`` is false. The weights are drawn from `configuration.seed` first,
