@@ -79,6 +79,16 @@ import Testing
             """)
     }
 
+    /// Two series with the same points, drawn at the same resolution, share every cell: each
+    /// shows `#`, none a series' own mark.
+    @Test func identicalSeriesShowOnlyTheOverlapMark() {
+        let one = Plot.Series(name: "a", y: [0, 3, 1, 4]), two = Plot.Series(name: "b", y: [0, 3, 1, 4])
+        let lines = rows(Plot(title: "same", xLabel: "x", yLabel: "y", series: [one, two], canvas: .ascii, width: 30, height: 6))
+        let canvas = lines.filter { $0.contains("┤") || $0.contains("│") }.map { $0.drop { !"┤│".contains($0) }.dropFirst() }
+        #expect(canvas.joined().allSatisfy { $0 == "#" || $0 == " " } && canvas.joined().contains("#"))
+        #expect(lines.last == "* a   o b   # two or more")
+    }
+
     @Test func seriesThatNeverShareACellHaveNoOverlapEntry() {
         let plot = Plot(title: "apart", xLabel: "x", yLabel: "y",
                         series: [.init(name: "low", y: [0, 0, 0]), .init(name: "high", y: [10, 10, 10])], width: 30, height: 8)
@@ -153,21 +163,19 @@ import Testing
             """)
     }
 
-    /// Consecutive points are joined, so a steep noisy series leaves no empty column between its ends.
+    /// Consecutive points are joined, so a series of fewer points than columns, jumping between
+    /// 0 and 100, leaves no empty column between its first point and its last.
     @Test func linesAreConnectedAcrossEveryColumn() {
-        let y = (0..<200).map { Double(($0 * 7919) % 101) }
+        let y = (0..<12).map { $0 % 2 == 0 ? 0.0 : 100 }
         for canvas in [Plot.Canvas.braille, .block, .ascii] {
-            let lines = rows(Plot(title: "noise", xLabel: "x", yLabel: "y", series: [.init(name: "s", y: y)],
+            let lines = rows(Plot(title: "jumps", xLabel: "x", yLabel: "y", series: [.init(name: "s", y: y)],
                                   canvas: canvas, width: 50, height: 10))
-            let canvasRows = lines.filter { $0.contains("┤") || $0.contains("│") }
-            let start = canvasRows[0].firstIndex { "┤│".contains($0) }.map { canvasRows[0].distance(from: canvasRows[0].startIndex, to: $0) + 1 } ?? 0
-            let columns = (lines.first { $0.contains("└") }?.count ?? 0) - start
-            for column in 0..<columns {
-                #expect(canvasRows.contains { row in
-                    let cells = Array(row)
-                    return start + column < cells.count && cells[start + column] != " "
-                }, "column \(column) of the \(canvas) canvas is empty")
-            }
+            // The canvas: what follows the y axis on each of its rows.
+            let canvasRows = lines.filter { $0.contains("┤") || $0.contains("│") }.map { Array($0.drop { !"┤│".contains($0) }.dropFirst()) }
+            let inked = Set(canvasRows.flatMap { row in row.indices.filter { row[$0] != " " } })
+            let first = inked.min() ?? 0, last = inked.max() ?? 0
+            #expect(last - first > 30)
+            #expect(Set(first...last) == inked, "the \(canvas) canvas has empty columns")
         }
     }
 
