@@ -16,11 +16,12 @@ struct Axis: Equatable {
     /// The cell, of `cells` along the axis, that `value` falls in.
     func cell(_ value: Double, cells: Int) -> Int { min(Int(fraction(value) * Double(cells)), cells - 1) }
 
-    /// `numerator / denominator` clamped to 0...1; when the differences overflow, the same
+    /// `numerator / denominator` clamped to 0...1; when either difference overflows, the same
     /// ratio from the halved operands, which cannot; 0 when it is undefined (an empty range).
     static func ratio(_ numerator: Double, _ denominator: Double, _ halfNumerator: Double, _ halfDenominator: Double) -> Double {
+        // A finite numerator over an infinite denominator is 0, not the share it stands for.
         var t = numerator / denominator
-        if !t.isFinite { t = halfNumerator / halfDenominator }
+        if !numerator.isFinite || !denominator.isFinite { t = halfNumerator / halfDenominator }
         return t.isFinite ? min(max(t, 0), 1) : 0
     }
 }

@@ -118,6 +118,29 @@ import Testing
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(Plot.self, from: Data(json.utf8)) }
     }
 
+    /// Random values, extremes among them, in any binning and at any width: no trap, every
+    /// finite value counted or said to be outside, and every plot survives its record.
+    @Test func anyValuesDrawWithoutATrap() throws {
+        var generator = PlotRobustnessTests.Generator(seed: 7)
+        for _ in 0..<300 {
+            let values = generator.values()
+            let choices: [Histogram.Bins] = [.automatic, .count(generator.size()), .edges(generator.values())]
+            let bins = choices[Int.random(in: 0..<3, using: &generator)]
+            let histogram = Histogram(values: values, bins: bins)
+            let finite = values.filter { $0.isFinite }
+            let outside = finite.filter { value in Histogram.bin(of: value, edges: histogram.edges, includingLast: histogram.includesLastEdge) == nil }
+            #expect(histogram.counts.reduce(0, +) + outside.count == finite.count)
+            #expect(outside.isEmpty || histogram.notes.contains { $0.contains("outside") })
+            let plots = [Plot.histogram(title: "h", xLabel: "v", values: values, bins: bins, width: generator.size()),
+                         Plot.bars(title: "b", values.enumerated().map { Bar("bar \($0.offset)", $0.element) }, width: generator.size())]
+            for plot in plots {
+                #expect(plot.text.hasPrefix(plot.title))
+                let decoded = try JSONDecoder().decode(Plot.self, from: try JSONEncoder().encode(plot))
+                #expect(decoded.text == plot.text)
+            }
+        }
+    }
+
     /// A forged histogram record (counts and edges that disagree) draws without a trap.
     @Test func aForgedHistogramRecordDraws() throws {
         let json = #"{"format":2,"chart":"histogram","title":"t","xLabel":"x","yLabel":"y","width":30,"height":4,"yScale":"linear","canvas":"ascii","histogram":{"edges":[0,"nan"],"counts":[-5,9223372036854775807,3],"includesLastEdge":true,"notes":[]}}"#

@@ -179,6 +179,15 @@ import Testing
         }
     }
 
+    /// Across the widest range, whose span overflows, 0 is in the middle and ±1e308 are labelled.
+    @Test func aPointAtZeroInTheWidestRangeIsDrawnInTheMiddle() {
+        let lines = rows(Plot(title: "wide", xLabel: "x", yLabel: "y", series: [.init(name: "s", x: [-1.7e308, 0, 1.7e308], y: [-1.7e308, 0, 1.7e308])],
+                              canvas: .ascii, width: 40, height: 9))
+        let middle = lines.first { $0.hasPrefix("     0 ┤") }.map { Array($0.drop { $0 != "┤" }.dropFirst()) } ?? []
+        #expect(middle.firstIndex(of: "*").map { abs($0 - 16) <= 2 } == true)
+        #expect(lines.contains { $0.hasPrefix(" 1e308 ┤") } && lines.contains { $0.hasPrefix("-1e308 ┤") })
+    }
+
     @Test func pointsOutsideAGivenRangeAreDrawnAtItsEdgeAndNoted() {
         let text = Plot(title: "clip", xLabel: "x", yLabel: "y", series: [.init(name: "s", y: [0.5, 2, -1])],
                         yRange: 0...1, canvas: .ascii, width: 24, height: 4).text
