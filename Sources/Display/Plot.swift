@@ -1,11 +1,29 @@
 import Foundation
 
-/// An ASCII line plot of one or more series, like the seed's accuracy figure, that reads
-/// the same in a terminal and in a monospaced block on the site.
+/// A figure drawn in characters: a line plot of one or more series, a histogram or a bar chart.
+/// It reads the same in a terminal and in a monospaced block on the site, and the same input
+/// always draws the same text.
 ///
-/// Any data can be drawn: points with a NaN or infinite coordinate are left out, values up to
-/// ±1.8e308 are placed without overflow, and a series with more x than y values (or the
-/// reverse) draws its pairs; the plot says under it what it left out.
+/// **Line plots** draw each series as connected lines on a canvas of character cells: the first
+/// series in quadrant blocks (2 × 2 dots a cell), later ones in a mark a cell (`o x + * @ %`),
+/// so that every series keeps its own look; a cell that two or more series pass through shows
+/// `#`, and the legend names every symbol. `canvas: .braille` draws the first series in braille
+/// dots (2 × 4 a cell) and the second in blocks, for terminals; `.ascii` uses marks only. The
+/// axes lie outside the data area, so a series at the bottom of the range (0, say) stays
+/// visible above the x axis. Each axis has ticks at round numbers (steps of 1, 2, 2.5 or
+/// 5 × 10ⁿ; four to six when the plot is tall and wide enough), labelled as `NumberLabels`
+/// describes. `yScale: .log` puts the ticks at powers of ten.
+///
+/// Any data can be drawn. Points are joined in the order given; a point with a NaN or infinite
+/// coordinate, or (on a log axis) a y at or below 0, is left out and breaks the line there. A
+/// point outside a given `yRange` is drawn at its edge. Values up to ±1.8e308 are placed
+/// without overflow; a constant series is centred in a range around its value; a series with
+/// more x than y values (or the reverse) draws its pairs. The plot says under it, in a `note:`
+/// line, what it left out or moved.
+///
+/// `width` is the whole width in columns, labels included (20 to `maximumWidth`). The default,
+/// 64, fits the site's text column on a desktop (about 76 columns); a phone in portrait shows
+/// about 37, and a plot scrolls sideways inside its own box there.
 public struct Plot: Equatable, Sendable {
     public struct Series: Equatable, Sendable {
         public var name: String
@@ -23,120 +41,123 @@ public struct Plot: Equatable, Sendable {
         }
     }
 
+    /// How the y axis maps values to rows.
+    public enum Scale: String, Codable, Sendable { case linear, log }
+
+    /// The characters a line plot draws its first series with (see the type's description).
+    /// Blocks are the default because monospaced fonts often have no braille (DejaVu Sans Mono,
+    /// one the site names, has none): a browser then takes it from a proportional font, about a
+    /// fifth wider, and the columns no longer line up. Terminals draw braille in their cells.
+    public enum Canvas: String, Codable, Sendable { case braille, block, ascii }
+
+    /// What a plot draws.
+    public enum Chart: Equatable, Sendable {
+        case lines([Series])
+        case histogram(Histogram)
+        case bars([Bar])
+    }
+
     public var title: String
+    /// Under the x axis of a line plot; over the labels of a histogram's bins or a bar chart's bars.
     public var xLabel: String
+    /// Over the y axis of a line plot; over the values of a histogram or a bar chart.
     public var yLabel: String
-    public var series: [Series]
-    /// The y axis range; nil fits the data, and so does an infinite bound.
+    public var chart: Chart
+    /// The y axis range of a line plot; nil fits the data, and so does an infinite bound (or,
+    /// on a log axis, a bound at or below 0).
     public var yRange: ClosedRange<Double>?
-    /// Columns of the canvas, 10 to `maximumWidth`.
+    public var yScale: Scale
+    public var canvas: Canvas
+    /// Columns of the whole plot, labels included, `minimumWidth` to `maximumWidth`.
     public var width: Int
-    /// Rows of the canvas, 4 to `maximumHeight`.
+    /// Rows of a line plot's canvas, 4 to `maximumHeight`.
     public var height: Int
 
+    public static let defaultWidth = 64
+    public static let minimumWidth = 20
     public static let maximumWidth = 500
     public static let maximumHeight = 200
 
+    /// A line plot.
     public init(
         title: String, xLabel: String, yLabel: String, series: [Series],
-        yRange: ClosedRange<Double>? = nil, width: Int = 64, height: Int = 17
+        yRange: ClosedRange<Double>? = nil, yScale: Scale = .linear, canvas: Canvas = .block,
+        width: Int = Plot.defaultWidth, height: Int = 17
     ) {
+        self.init(title: title, xLabel: xLabel, yLabel: yLabel, chart: .lines(series), yRange: yRange,
+                  yScale: yScale, canvas: canvas, width: width, height: height)
+    }
+
+    init(title: String, xLabel: String, yLabel: String, chart: Chart, yRange: ClosedRange<Double>? = nil,
+         yScale: Scale = .linear, canvas: Canvas = .block, width: Int = Plot.defaultWidth, height: Int = 17) {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
-        self.series = series
+        self.chart = chart
         self.yRange = yRange
-        self.width = min(max(width, 10), Self.maximumWidth)
-        self.height = min(max(height, 4), Self.maximumHeight)
+        self.yScale = yScale
+        self.canvas = canvas
+        self.width = Self.clampedWidth(width)
+        self.height = Self.clampedHeight(height)
+    }
+
+    /// A histogram of `values`: one bar per bin with its count, the bins' edges as
+    /// `Histogram(values:bins:)` chooses them.
+    public static func histogram(title: String, xLabel: String, values: [Double], bins: Histogram.Bins = .automatic,
+                                 width: Int = Plot.defaultWidth) -> Plot {
+        Plot(title: title, xLabel: xLabel, yLabel: "count", chart: .histogram(Histogram(values: values, bins: bins)), width: width)
+    }
+
+    /// A bar chart: one horizontal bar per category, its value printed after it.
+    public static func bars(title: String, xLabel: String = "", yLabel: String = "", _ bars: [Bar],
+                            width: Int = Plot.defaultWidth) -> Plot {
+        Plot(title: title, xLabel: xLabel, yLabel: yLabel, chart: .bars(bars), width: width)
+    }
+
+    /// The series of a line plot; empty for a histogram or a bar chart. Setting it makes a line plot.
+    public var series: [Series] {
+        get { if case .lines(let series) = chart { series } else { [] } }
+        set { chart = .lines(newValue) }
     }
 
     /// Prints the plot (as a record under `weave`, as text elsewhere).
     public func show() { Record.emit(.plot, self, text: text) }
 
-    public static let glyphs: [Character] = ["*", "o", "+", "x", "#", "@"]
-
-    /// The plot drawn in characters: each column shows the mean of the points that fall in it;
-    /// where two series meet in one cell, the later one is drawn.
+    /// The plot drawn in characters, lines without trailing spaces.
     public var text: String {
         // Width and height may come from a decoded record, so they are clamped here too.
-        let width = min(max(width, 10), Self.maximumWidth), height = min(max(height, 4), Self.maximumHeight)
-        var notes: [String] = []
-        let points = series.map { one in zip(one.x, one.y).filter { $0.0.isFinite && $0.1.isFinite } }
-        for one in series where one.x.count != one.y.count {
-            notes.append("note: series \"\(one.name)\" has \(one.x.count) x and \(one.y.count) y values;"
-                + " only the first \(min(one.x.count, one.y.count)) pairs are drawn")
+        let width = Self.clampedWidth(width), height = Self.clampedHeight(height)
+        let lines: [String]
+        switch chart {
+        case .lines(let series):
+            lines = LineChart(plot: self, series: series, width: width, height: height).lines
+        case .histogram(let histogram):
+            lines = BarChart(title: title, labelHeader: xLabel, valueHeader: yLabel, bars: histogram.bars,
+                             notes: histogram.notes, width: width).lines
+        case .bars(let bars):
+            lines = BarChart(title: title, labelHeader: xLabel, valueHeader: yLabel, bars: bars, notes: [], width: width).lines
         }
-        let dropped = zip(series, points).map { min($0.x.count, $0.y.count) - $1.count }.reduce(0, +)
-        if dropped > 0 { notes.append("note: \(dropped) point\(dropped == 1 ? "" : "s") with a NaN or infinite value not drawn") }
-        if let range = yRange, !range.lowerBound.isFinite || !range.upperBound.isFinite {
-            notes.append("note: the y range \(range) is not finite; the data's range is used for its infinite side")
-        }
-        let xs = points.flatMap { $0.map(\.0) }, ys = points.flatMap { $0.map(\.1) }
-        guard let xMin = xs.min(), let xMax = xs.max(), let dataMin = ys.min(), let dataMax = ys.max() else {
-            return ([title, "(no data)"] + notes).joined(separator: "\n")
-        }
-        let yLow = yRange.map(\.lowerBound).flatMap { $0.isFinite ? $0 : nil } ?? dataMin
-        let yHigh = max(yRange.map(\.upperBound).flatMap { $0.isFinite ? $0 : nil } ?? dataMax, yLow + 1e-12)
-        var canvas = Array(repeating: Array(repeating: Character(" "), count: width), count: height)
-        for (s, one) in points.enumerated() {
-            let columns = one.map { x, _ in
-                xMax > xMin ? Int((Self.ratio(x - xMin, xMax - xMin, x / 2 - xMin / 2, xMax / 2 - xMin / 2) * Double(width - 1)).rounded()) : 0
-            }
-            var sums = Array(repeating: 0.0, count: width), counts = Array(repeating: 0, count: width)
-            for (column, (_, y)) in zip(columns, one) {
-                sums[column] += y
-                counts[column] += 1
-            }
-            for column in 0..<width where counts[column] > 0 {
-                var mean = sums[column] / Double(counts[column])
-                if !mean.isFinite {
-                    // The sum overflowed; the sum of the shares cannot.
-                    let count = Double(counts[column])
-                    mean = zip(columns, one).filter { $0.0 == column }.reduce(0) { $0 + $1.1.1 / count }
-                }
-                let y = min(max(mean, yLow), yHigh)
-                let row = Int((Self.ratio(yHigh - y, yHigh - yLow, yHigh / 2 - y / 2, yHigh / 2 - yLow / 2) * Double(height - 1)).rounded())
-                canvas[row][column] = Plot.glyphs[s % Plot.glyphs.count]
-            }
-        }
-        let labels = (0..<height).map { row -> String in
-            guard row == 0 || row == height - 1 || row == (height - 1) / 2 else { return "" }
-            let span = yHigh - yLow, f = Double(row) / Double(height - 1)
-            return Plot.number(span.isFinite ? yHigh - span * Double(row) / Double(height - 1) : yHigh * (1 - f) + yLow * f)
-        }
-        let margin = labels.map(\.count).max() ?? 0
-        func pad(_ s: String, _ n: Int) -> String { String(repeating: " ", count: max(n - s.count, 0)) + s }
-        var lines = [title, "\(pad("", margin)) \(yLabel)"]
-        for row in 0..<height { lines.append("\(pad(labels[row], margin)) |" + String(canvas[row])) }
-        lines.append(pad("", margin) + " +" + String(repeating: "-", count: width))
-        let left = Plot.number(xMin), right = Plot.number(xMax)
-        let gap = max(width - left.count - right.count, 1)
-        lines.append(pad("", margin) + "  " + left + String(repeating: " ", count: gap) + right)
-        lines.append(pad("", margin) + "  " + pad(xLabel, (width + xLabel.count) / 2))
-        if series.count > 1 {
-            let legend = series.enumerated().map { "\(Plot.glyphs[$0.offset % Plot.glyphs.count]) \($0.element.name)" }
-            lines.append(pad("", margin) + "  " + legend.joined(separator: "   "))
-        }
-        lines += notes
-        return lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n")
+        return lines.map { line in
+            var line = line
+            while line.last == " " { line.removeLast() }
+            return line
+        }.joined(separator: "\n")
     }
 
-    /// `numerator / denominator` clamped to 0...1; when the differences overflow, the same
-    /// ratio from the halved operands, which cannot; 0 when it is undefined (an empty range).
-    static func ratio(_ numerator: Double, _ denominator: Double, _ halfNumerator: Double, _ halfDenominator: Double) -> Double {
-        var t = numerator / denominator
-        if !t.isFinite { t = halfNumerator / halfDenominator }
-        return t.isFinite ? min(max(t, 0), 1) : 0
-    }
+    static func clampedWidth(_ width: Int) -> Int { min(max(width, minimumWidth), maximumWidth) }
+    static func clampedHeight(_ height: Int) -> Int { min(max(height, 4), maximumHeight) }
 
-    /// Axis labels: integers plainly, others with up to three decimals, huge values with an exponent.
-    static func number(_ v: Double) -> String {
-        guard v.isFinite else { return "\(v)" }
-        if v == v.rounded(), abs(v) < 1e9 { return String(Int(v)) }
-        if abs(v) >= 1e9 { return String(format: "%.4g", v) }
-        var s = String(format: "%.3f", v)
-        while s.hasSuffix("0") { s.removeLast() }
-        if s.hasSuffix(".") { s.removeLast() }
-        return s
+    /// `text` broken at spaces into lines of at most `width` columns (a longer word keeps its own line).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = [], line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            if line.isEmpty || Table.displayWidth(line) + 1 + Table.displayWidth(word) > width {
+                if !line.isEmpty { lines.append(line) }
+                line = word
+            } else {
+                line += " " + word
+            }
+        }
+        return lines + [line]
     }
 }

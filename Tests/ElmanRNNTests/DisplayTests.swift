@@ -14,11 +14,11 @@ import Testing
 
     @Test func plotDrawsARisingLineFromBottomLeftToTopRight() {
         let plot = Plot(title: "t", xLabel: "x", yLabel: "y", series: [.init(name: "s", y: [0, 0.5, 1])],
-                        yRange: 0...1, width: 10, height: 5)
+                        yRange: 0...1, canvas: .ascii, width: 20, height: 5)
         let rows = plot.text.split(separator: "\n").map(String.init)
-        #expect(rows[2].hasSuffix("|         *"))
-        #expect(rows[6].hasSuffix("|*"))
-        #expect(rows.contains { $0.contains("+----------") })
+        #expect(rows[2].hasPrefix("1.0 ┤") && rows[2].hasSuffix("*") && rows[2].count == 20)
+        #expect(rows[6].hasPrefix("0.0 ┤*"))
+        #expect(rows.contains { $0.contains("└┬──") })
     }
 
     @Test func recordLinesParseBackAndPlainLinesDoNot() {

@@ -52,16 +52,16 @@ import Testing
     }
 
     @Test func aDecodedRecordIsHeldToTheLimitsOfABuiltPlot() throws {
-        let json = #"{"title":"t","xLabel":"x","yLabel":"y","width":-9223372036854775808,"height":9223372036854775807,"series":[{"name":"s","x":[1,2,"nan"],"y":[1,"-inf",3,4]}],"yRange":[2,1]}"#
+        let json = #"{"format":2,"chart":"lines","yScale":"linear","canvas":"braille","title":"t","xLabel":"x","yLabel":"y","width":-9223372036854775808,"height":9223372036854775807,"series":[{"name":"s","x":[1,2,"nan"],"y":[1,"-inf",3,4]}],"yRange":[2,1]}"#
         let plot = try JSONDecoder().decode(Plot.self, from: Data(json.utf8))
-        #expect(plot.width == 10)
+        #expect(plot.width == 20)
         #expect(plot.height == 200)
         #expect(plot.yRange == nil)
         #expect(plot.text.contains("note: series \"s\" has 3 x and 4 y values; only the first 3 pairs are drawn"))
     }
 
     @Test func nanAndInfinitePointsAreLeftOutAndSaid() {
-        let plot = Plot(title: "t", xLabel: "x", yLabel: "y", series: [.init(name: "s", y: [0, .nan, 1, .infinity])])
+        let plot = Plot(title: "t", xLabel: "x", yLabel: "y", series: [.init(name: "s", y: [0, .nan, 1, .infinity])], canvas: .ascii)
         let text = plot.text
         #expect(text.contains("note: 2 points with a NaN or infinite value not drawn"))
         #expect(text.filter { $0 == "*" }.count == 2)
@@ -69,17 +69,24 @@ import Testing
 
     @Test func valuesNearTheLargestDoubleArePlacedAtTheEdges() {
         let plot = Plot(title: "t", xLabel: "x", yLabel: "y",
-                        series: [.init(name: "s", x: [-1.7e308, 1.7e308], y: [-1.7e308, 1.7e308])], width: 10, height: 5)
+                        series: [.init(name: "s", x: [-1.7e308, 1.7e308], y: [-1.7e308, 1.7e308])], canvas: .ascii, width: 20, height: 5)
         let rows = plot.text.split(separator: "\n").map(String.init)
-        #expect(rows[2].hasSuffix("|         *"))
-        #expect(rows[6].hasSuffix("|*"))
-        #expect(rows[2].hasPrefix(" 1.7e+308 |") && rows[6].hasPrefix("-1.7e+308 |"))
+        #expect(rows[2].hasSuffix("*") && rows[2].count == 20)
+        #expect(rows[6].contains("┤*") || rows[6].contains("│*"))
     }
 
-    @Test func aSinglePointAndEqualXsDrawInTheFirstColumn() {
-        for series in [Plot.Series(name: "s", x: [5], y: [3]), Plot.Series(name: "s", x: [2, 2, 2], y: [1, 2, 3])] {
-            let text = Plot(title: "t", xLabel: "x", yLabel: "y", series: [series]).text
-            #expect(text.contains("|*"))
+    /// One x value is widened into a range around it (±10%), so the points stand in the middle.
+    @Test func aSinglePointAndEqualXsDrawInTheMiddleColumn() {
+        for series in [Plot.Series(name: "s", x: [5], y: [3]), Plot.Series(name: "s", x: [5, 5, 5], y: [1, 2, 3])] {
+            let rows = Plot(title: "t", xLabel: "x", yLabel: "y", series: [series], canvas: .ascii, width: 40, height: 5)
+                .text.split(separator: "\n").map(String.init)
+            let axis = rows.first { $0.contains("└") } ?? ""
+            let columns = axis.drop { $0 != "└" }.count - 1
+            let marked = rows.compactMap { row -> Int? in
+                guard let edge = row.firstIndex(where: { "┤│".contains($0) }), let star = row.firstIndex(of: "*") else { return nil }
+                return row.distance(from: edge, to: star) - 1
+            }
+            #expect(!marked.isEmpty && marked.allSatisfy { abs(Double($0) / Double(columns) - 0.5) < 0.05 })
         }
     }
 
@@ -92,7 +99,7 @@ import Testing
         let huge = Plot(title: "t", xLabel: "x", yLabel: "y", series: [.init(name: "s", y: [1, 2])], width: .max, height: .max)
         #expect(huge.width == 500 && huge.height == 200)
         let tiny = Plot(title: "t", xLabel: "x", yLabel: "y", series: [.init(name: "s", y: [1, 2])], width: .min, height: -1)
-        #expect(tiny.width == 10 && tiny.height == 4)
+        #expect(tiny.width == 20 && tiny.height == 4)
         #expect(tiny.text.split(separator: "\n").count == 2 + 4 + 3)
     }
 
