@@ -26,6 +26,9 @@ enum PageRenderer {
         var writer = HTMLWriter(document: chapter.document) { k in
             k < chapter.snippets.count ? SnippetHTML.html(chapter.snippets[k], output: byIndex[k]) : ""
         }
+        writer.valueHTML = { k in
+            k < chapter.snippets.count ? SnippetHTML.value(chapter.snippets[k], output: byIndex[k]) : ""
+        }
         writer.href = href
         writer.idPrefix = idPrefix
         writer.write(chapter.document.blocks)

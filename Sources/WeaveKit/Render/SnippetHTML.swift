@@ -24,6 +24,15 @@ enum SnippetHTML {
         return "<figure class=\"\(kind)\">\n" + parts.joined(separator: "\n") + "\n</figure>\n"
     }
 
+    /// An inline value as plain text in its sentence. One that has no value (its chapter
+    /// failed before it, or it has not run) shows its source as code, never a number.
+    static func value(_ snippet: Snippet, output: SnippetOutput?) -> String {
+        guard let value = output?.value else {
+            return "<code class=\"inline-unevaluated\">" + escapeXML(InlineValueSpan.marker + " " + snippet.code) + "</code>"
+        }
+        return escapeXML(value)
+    }
+
     static func item(_ item: OutputItem) -> String {
         switch item {
         case .text(let text): "<pre class=\"output-text\">\(escapeXML(text))</pre>"
