@@ -156,6 +156,12 @@ import Testing
         }
     }
 
+    @Test func aValueThatDidNotRunShowsItsSourceAsCodeNeverANumber() throws {
+        let source = "# T\n\nIt is `{swift} 1 + 1` and `{swift} 2`.\n"
+        let page = try PageRenderer.render(source: source, path: "t.md", outputs: [SnippetOutput(index: 1, value: "2")])
+        #expect(page.body.contains("It is <code class=\"inline-unevaluated\">{swift} 1 + 1</code> and 2."), "\(page.body)")
+    }
+
     @Test func inlineValuesAreSnippetsInDocumentOrderWithTheirColumns() throws {
         let source = "# T\n\nA `{swift} x` b\n\n```swift\nlet y = 1\n```\n\n- $a$ `` {swift}  y `` end\n"
         let (_, snippets) = try ChapterParser.parse(source, path: "t.md", root: packageRoot)
