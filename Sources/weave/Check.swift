@@ -29,6 +29,11 @@ struct Check: ParsableCommand {
             for report in reports {
                 guard let chapter = report.chapter, let execution = report.execution else { continue }
                 for output in execution.outputs {
+                    if let value = output.value, let column = chapter.snippets[output.index].inlineColumn {
+                        print("\(chapter.path):\(chapter.snippets[output.index].fenceLine):\(column): value")
+                        print(value)
+                        continue
+                    }
                     print("\(chapter.path):\(chapter.snippets[output.index].fenceLine): output")
                     print(output.text)
                     if let stderr = output.stderr {

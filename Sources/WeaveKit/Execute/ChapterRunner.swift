@@ -42,7 +42,7 @@ public struct ChapterRunner: Sendable {
     /// A chapter that takes longer than this to compile is stopped rather than left hanging.
     static let compileTimeLimit = 300.0
     /// Changes whenever the stored results' shape or meaning does, so old entries are not read.
-    static let resultFormat = "results-3"
+    static let resultFormat = "results-4"
 
     public func execute(_ chapter: Chapter) -> ChapterExecution {
         let clock = ContinuousClock(), start = clock.now
@@ -58,8 +58,10 @@ public struct ChapterRunner: Sendable {
                                     seconds: (clock.now - start).seconds, cached: true)
         }
         var execution: ChapterExecution
+        let scopeErrors = InlineScope.errors(in: chapter)
         do {
-            execution = try compileAndRun(chapter, program, outputLimit: limit)
+            execution = scopeErrors.isEmpty ? try compileAndRun(chapter, program, outputLimit: limit)
+                : ChapterExecution(outputs: [], errors: scopeErrors, seconds: 0, cached: false)
         } catch {
             execution = ChapterExecution(outputs: [], errors: [error], seconds: 0, cached: false)
         }
@@ -106,7 +108,8 @@ public struct ChapterRunner: Sendable {
         let run = try ProgramRun.run(binary, order: program.snippetIndexes, timeLimits: timeLimits(chapter),
                                      outputLimit: outputLimit, root: root, work: work)
         let outputs = run.inconsistency == nil ? OutputCapture.outputs(stdout: run.stdout, stderr: run.stderr, log: run.log) : []
-        let errors = RuntimeFailure.diagnose(run, chapter: chapter, order: program.snippetIndexes, root: root)
+        var errors = RuntimeFailure.diagnose(run, chapter: chapter, order: program.snippetIndexes, root: root)
+        if run.inconsistency == nil { errors += InlineValueCheck.errors(outputs, chapter: chapter, ranToEnd: errors.isEmpty) }
         return ChapterExecution(outputs: outputs, errors: errors,
                                 warnings: CompilerDiagnostics.warnings(in: compile.stderrText, chapter: chapter),
                                 seconds: 0, cached: false)

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// The program gets a regular file as descriptor 3 and a per-run random token on stdin; its
 /// runtime glue (`ChapterProgram.runtime`) reads the token, makes stdin empty, and from then on
-/// writes lines (each after a newline of its own) `TOKEN begin K OUT ERR`, `TOKEN record OUT KIND JSON TEXT` and `TOKEN end OUT ERR`
+/// writes lines (each after a newline of its own) `TOKEN begin K OUT ERR`, `TOKEN record OUT KIND JSON TEXT`,
+/// `TOKEN value TEXT` (an inline value's description) and `TOKEN end OUT ERR`
 /// (offsets into the stdout and stderr files; JSON and TEXT in base64). A snippet cannot learn
 /// the token from its environment or its stdin, so it cannot forge a line, and weave checks
 /// every line it reads: a line without the token is ignored, and a line with it must fit
@@ -38,13 +39,15 @@ enum ControlChannel {
     struct Log: Equatable {
         var begins: [(index: Int, at: Offsets)] = []
         var records: [[Record]] = []
+        /// The value each begun snippet sent, if it is an inline value that finished.
+        var values: [String?] = []
         var end: Offsets?
         /// How many lines did not carry the token (a snippet wrote to descriptor 3).
         var foreignLines = 0
 
         static func == (a: Log, b: Log) -> Bool {
             a.begins.map(\.index) == b.begins.map(\.index) && a.begins.map(\.at) == b.begins.map(\.at)
-                && a.records == b.records && a.end == b.end && a.foreignLines == b.foreignLines
+                && a.records == b.records && a.values == b.values && a.end == b.end && a.foreignLines == b.foreignLines
         }
 
         var currentIndex: Int? { begins.last?.index }
@@ -83,6 +86,7 @@ enum ControlChannel {
                 last = try offsets(fields[2], fields[3])
                 log.begins.append((index, last))
                 log.records.append([])
+                log.values.append(nil)
             case "record" where fields.count == 5:
                 guard !log.begins.isEmpty else { throw Inconsistency(reason: "a record before the first snippet") }
                 let at = try offsets(fields[1], String(last.stderr))
@@ -92,6 +96,12 @@ enum ControlChannel {
                 last.stdout = at.stdout
                 log.records[log.records.count - 1].append(
                     Record(stdoutOffset: at.stdout, kind: fields[2], json: json, text: String(decoding: textData, as: UTF8.self)))
+            case "value" where fields.count == 2:
+                guard let last = log.values.indices.last, log.values[last] == nil else {
+                    throw Inconsistency(reason: "a value before the first snippet, or twice for one")
+                }
+                guard let text = Data(base64Encoded: fields[1]) else { throw Inconsistency(reason: "a value that is not base64") }
+                log.values[last] = String(decoding: text, as: UTF8.self)
             case "end" where fields.count == 3:
                 guard log.begins.count == order.count else { throw Inconsistency(reason: "the end before every snippet began") }
                 log.end = try offsets(fields[1], fields[2])

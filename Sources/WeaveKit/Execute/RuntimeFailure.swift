@@ -7,7 +7,8 @@ enum RuntimeFailure {
     static func diagnose(_ run: ProgramRun, chapter: Chapter, order: [Int], root: URL) -> [WeaveError] {
         let currentIndex = run.currentIndex(order: order)
         let current = currentIndex.flatMap { index in chapter.snippets.first { $0.index == index } }
-        let here = chapter.location(line: current?.fenceLine ?? 1, column: 1)
+        let here = current?.location(in: chapter) ?? chapter.location(line: 1, column: 1)
+        let noun = current?.noun ?? "snippet"
         if let reason = run.inconsistency, run.stop == nil {
             return [WeaveError("the chapter program's control channel is inconsistent (\(reason)), so its output cannot be trusted",
                                at: here, details: ["a snippet may have written to file descriptor 3 or changed weave's runtime; remove that"])]
@@ -18,12 +19,12 @@ enum RuntimeFailure {
             primary = WeaveError("the chapter printed more than its output limit of \(Self.size(bytes)) and was stopped", at: here,
                                  details: ["print less, or raise the limit with a tag such as `swift output-limit=64` (MiB) or `--output-limit 64`"])
         case .timeLimit(_, let seconds):
-            primary = WeaveError("this snippet ran longer than its time limit of \(Plain.number(seconds)) s and was stopped", at: here,
+            primary = WeaveError("this \(noun) ran longer than its time limit of \(Plain.number(seconds)) s and was stopped", at: here,
                                  details: ["make it faster, or raise its limit with a tag such as `swift timeout=30`"])
         case nil where !run.termination.succeeded:
-            primary = crash(run, chapter: chapter, at: here, root: root)
+            primary = crash(run, chapter: chapter, at: here, root: root, noun: noun)
         case nil where run.log.end == nil:
-            primary = WeaveError("this snippet ended the program before the end of the chapter (exit status 0): did it call exit()?",
+            primary = WeaveError("this \(noun) ended the program before the end of the chapter (exit status 0): did it call exit()?",
                                  at: here, details: ["a chapter runs top to bottom; remove the exit() so later snippets run"])
         case nil:
             return []
@@ -34,14 +35,15 @@ enum RuntimeFailure {
         }
         let stoppedLine = current.map { "line \($0.fenceLine)" } ?? "the start"
         return [primary] + skipped.map { snippet in
-            WeaveError("this snippet did not run: the program stopped at the snippet at \(stoppedLine)",
-                       at: chapter.location(line: snippet.fenceLine, column: 1))
+            WeaveError("this \(snippet.noun) did not run: the program stopped at the \(noun) at \(stoppedLine)",
+                       at: snippet.location(in: chapter))
         }
     }
 
     /// A crash or a non-zero exit, at the first backtrace frame in the chapter, with the
     /// runtime's message, or the failing check's source line when only the backtrace has it.
-    static func crash(_ run: ProgramRun, chapter: Chapter, at fallback: SourceLocation, root: URL) -> WeaveError {
+    static func crash(_ run: ProgramRun, chapter: Chapter, at fallback: SourceLocation, root: URL,
+                      noun: String = "snippet") -> WeaveError {
         // Only what the failing snippet wrote: earlier snippets' stderr was theirs.
         let start = min(run.log.begins.last?.at.stderr ?? 0, run.stderr.count)
         let stderr = String(decoding: run.stderr.dropFirst(start), as: UTF8.self).split(separator: "\n").map(String.init)
@@ -73,7 +75,9 @@ enum RuntimeFailure {
         let otherLines = stderr.filter { line in
             line != trapLine && !frames.contains(line) && !line.isEmpty && !noise.contains { line.hasPrefix($0) }
         }.suffix(8)
-        return WeaveError(message, at: trapLocation ?? fallback,
+        // "the snippet crashed" names an inline value as what it is.
+        return WeaveError(noun == "snippet" ? message : message.replacingOccurrences(of: "the snippet", with: "the \(noun)"),
+                          at: trapLocation ?? fallback,
                           details: Array(frames.prefix(12)) + Array(otherLines)
                               + ["the backtrace names the chapter's lines; fix the snippet there"])
     }

@@ -26,10 +26,13 @@ public enum OutputItem: Codable, Equatable, Sendable {
 public struct SnippetOutput: Codable, Equatable, Sendable {
     public var index: Int
     public var items: [OutputItem] = []
+    /// For an inline value that ran to its end, its description, sent on the control channel.
+    public var value: String?
 
-    public init(index: Int, items: [OutputItem] = []) {
+    public init(index: Int, items: [OutputItem] = [], value: String? = nil) {
         self.index = index
         self.items = items
+        self.value = value
     }
 
     /// What the snippet printed to stdout, which expected-output blocks compare against.
@@ -91,7 +94,7 @@ enum OutputCapture {
             let errStart = min(begin.stderr, errStop)
             while errStop > errStart, stderr[errStop - 1] == 0x0A { errStop -= 1 }
             if errStart < errStop { items.append(.stderr(String(decoding: stderr[errStart..<errStop], as: UTF8.self))) }
-            return SnippetOutput(index: log.begins[k].index, items: items)
+            return SnippetOutput(index: log.begins[k].index, items: items, value: k < log.values.count ? log.values[k] : nil)
         }
     }
 

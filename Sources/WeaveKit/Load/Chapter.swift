@@ -41,8 +41,20 @@ public struct Snippet: Sendable, Equatable {
     public var includedCopy: String?
     /// The line of the closing fence.
     public var closingLine: Int = 0
+    /// For an inline value (`` `{swift} expr` `` in prose), the UTF-8 column where its
+    /// expression starts on `fenceLine`; nil for a fenced snippet.
+    public var inlineColumn: Int?
 
-    public var firstCodeLine: Int { fenceLine + 1 }
+    public var isInline: Bool { inlineColumn != nil }
+    /// The line the code starts on: the one after the fence, or an inline value's own.
+    public var firstCodeLine: Int { isInline ? fenceLine : fenceLine + 1 }
+    /// What diagnostics call it.
+    public var noun: String { isInline ? "inline value" : "snippet" }
+
+    /// Where diagnostics about the whole snippet point: its fence, or an inline value's expression.
+    public func location(in chapter: Chapter) -> SourceLocation { location(in: chapter.path) }
+
+    func location(in path: String) -> SourceLocation { SourceLocation(file: path, line: fenceLine, column: inlineColumn ?? 1) }
 }
 
 /// An ```output block: what an `expect` snippet must print.

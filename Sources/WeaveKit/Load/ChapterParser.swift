@@ -18,6 +18,8 @@ struct ChapterParser {
     var ids: HeadingIDs
     /// Lines of images without a source, reported once the blocks are resolved.
     var emptyImages: [Int] = []
+    /// The inline values MathExtraction found, by placeholder number.
+    var values: [InlineValueSpan] = []
 
     /// Parses `source`; `root` is the package root that `include=` paths are relative to.
     static func parse(_ source: String, path: String, root: URL, isFrontPage: Bool = false)
@@ -34,6 +36,7 @@ struct ChapterParser {
         var parser = ChapterParser(
             path: path, root: root, isFrontPage: isFrontPage, lines: lines, lineMap: extraction.sourceLines,
             ids: HeadingIDs(reserved: isFrontPage ? frontPageIDs : []))
+        parser.values = extraction.values
         let blocks: [Block]
         do { blocks = try MarkdownTreeBuilder.blocks(of: extraction.markdown) } catch {
             throw WeaveError(
@@ -57,7 +60,7 @@ struct ChapterParser {
         for block in blocks {
             switch block {
             case .paragraph(let inlines):
-                let content = resolve(inlines)
+                let content = try resolve(inlines)
                 if content.count == 1, case .math(let k) = content[0], document.formulas[k].display {
                     result.append(.displayMath(k))
                 } else {
@@ -65,7 +68,9 @@ struct ChapterParser {
                 }
             case .heading(var heading):
                 heading.line = sourceLine(heading.line)
-                heading.content = resolve(heading.content)
+                heading.content = try resolve(heading.content)
+                // A heading's id and the sidebar are made from its text before anything runs.
+                try refuseValues(in: heading.content, "a heading", advice: "its id and the table of contents are made before the chapter runs; move the value into the text below")
                 heading.text = plainText(heading.content)
                 heading.id = ids.make(heading.text)
                 document.headings.append(heading)
@@ -94,32 +99,33 @@ struct ChapterParser {
 
     /// Text with each placeholder turned into its formula; everything else with each
     /// placeholder turned back into the formula's source, so none can reach a page.
-    mutating func resolve(_ inlines: [Inline]) -> [Inline] {
+    mutating func resolve(_ inlines: [Inline]) throws(WeaveError) -> [Inline] {
         var result: [Inline] = []
         for inline in inlines {
             switch inline {
-            case .text(let text): result += splitMath(text)
+            case .text(let text): result += try splitMath(text)
             case .code(let code): result.append(.code(restore(code)))
             case .html(let html): result.append(.html(restore(html)))
-            case .emphasis(let children): result.append(.emphasis(resolve(children)))
-            case .strong(let children): result.append(.strong(resolve(children)))
+            case .emphasis(let children): result.append(.emphasis(try resolve(children)))
+            case .strong(let children): result.append(.strong(try resolve(children)))
             case .link(let link):
-                let resolved = resolve(link)
+                let resolved = try resolve(link)
                 document.links.append(resolved)
                 result.append(.link(resolved))
             case .image(let link):
-                let image = resolve(link)
+                let image = try resolve(link)
+                try refuseValues(in: image.content, "an image's description", advice: "the description is plain text written before the chapter runs")
                 // HTML forbids an empty `src`; a missing file name is surely a slip.
                 if image.destination.isEmpty { emptyImages.append(image.line) }
                 result.append(.image(image))
-            case .softBreak, .lineBreak, .math: result.append(inline)
+            case .softBreak, .lineBreak, .math, .value: result.append(inline)
             }
         }
         return result
     }
 
-    private mutating func resolve(_ link: Link) -> Link {
-        Link(destination: restore(link.destination), title: restore(link.title), content: resolve(link.content),
+    private mutating func resolve(_ link: Link) throws(WeaveError) -> Link {
+        Link(destination: restore(link.destination), title: restore(link.title), content: try resolve(link.content),
              line: sourceLine(link.line))
     }
 
@@ -130,14 +136,14 @@ struct ChapterParser {
             case .text(let text), .code(let text): text
             case .math(let k): document.formulas[k].tex
             case .softBreak, .lineBreak: " "
-            case .html: ""
+            case .html, .value: ""
             case .emphasis(let children), .strong(let children): plainText(children)
             case .link(let link), .image(let link): plainText(link.content)
             }
         }.joined()
     }
 
-    private func splitMath(_ text: String) -> [Inline] {
+    private mutating func splitMath(_ text: String) throws(WeaveError) -> [Inline] {
         var result: [Inline] = []
         var plain = ""
         for piece in Self.pieces(text) {
@@ -146,6 +152,10 @@ struct ChapterParser {
             case .formula(let k):
                 if !plain.isEmpty { result.append(.text(plain)); plain = "" }
                 if k < document.formulas.count { result.append(.math(k)) }
+            case .value(let k):
+                guard k < values.count else { continue }
+                if !plain.isEmpty { result.append(.text(plain)); plain = "" }
+                result.append(.value(try inlineValue(values[k])))
             }
         }
         if !plain.isEmpty { result.append(.text(plain)) }
@@ -158,11 +168,12 @@ struct ChapterParser {
             switch piece {
             case .text(let part): part
             case .formula(let k): k < document.formulas.count ? document.formulas[k].source : ""
+            case .value(let k): k < values.count ? values[k].source : ""
             }
         }.joined()
     }
 
-    private enum Piece { case text(String), formula(Int) }
+    private enum Piece { case text(String), formula(Int), value(Int) }
 
     /// `text` cut at placeholders; a stray reserved character is dropped.
     private static func pieces(_ text: String) -> [Piece] {
@@ -170,9 +181,11 @@ struct ChapterParser {
         var rest = Substring(text)
         while let open = rest.firstIndex(of: MathExtraction.open) {
             if open > rest.startIndex { pieces.append(.text(String(rest[..<open]))) }
-            let digits = rest[rest.index(after: open)...].prefix(while: \.isASCII).prefix(while: \.isNumber)
+            let afterOpen = rest.index(after: open)
+            let isValue = afterOpen < rest.endIndex && rest[afterOpen] == "v"
+            let digits = rest[(isValue ? rest.index(after: afterOpen) : afterOpen)...].prefix(while: \.isASCII).prefix(while: \.isNumber)
             if let k = Int(digits), digits.endIndex < rest.endIndex, rest[digits.endIndex] == MathExtraction.close {
-                pieces.append(.formula(k))
+                pieces.append(isValue ? .value(k) : .formula(k))
                 rest = rest[rest.index(after: digits.endIndex)...]
             } else {
                 rest = rest[rest.index(after: open)...]

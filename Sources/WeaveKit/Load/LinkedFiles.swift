@@ -152,7 +152,7 @@ public enum LinkedFiles {
                     links.append(link)
                     visit(link.content)
                 case .emphasis(let children), .strong(let children): visit(children)
-                case .text, .softBreak, .lineBreak, .code, .html, .math: break
+                case .text, .softBreak, .lineBreak, .code, .html, .math, .value: break
                 }
             }
         }

@@ -6,6 +6,20 @@ struct MathSpan: Equatable {
     var column: Int
 }
 
+/// An inline value, `` `{swift} expr` `` in prose, replaced in the Markdown by a placeholder
+/// like a formula (with a `v` before its number), so cmark sees a word and Load an ``Inline/value(_:)``.
+struct InlineValueSpan: Equatable {
+    /// The expression, without `{swift}` and the spaces around it.
+    var expression: String
+    var line: Int
+    /// The 1-based UTF-8 column where the expression starts, as the compiler counts columns.
+    var column: Int
+    /// The code span as written, backticks included, for where a placeholder must turn back into text.
+    var source: String
+
+    static let marker = "{swift}"
+}
+
 /// Takes `$...$` and `$$...$$` out of the Markdown before cmark parses it, so that emphasis
 /// and backslash escapes cannot eat math, and puts a placeholder in each one's place: the
 /// formula's number between two Unicode noncharacters, which cmark treats like letters and
@@ -20,6 +34,8 @@ struct MathSpan: Equatable {
 struct MathExtraction {
     var markdown: String
     var spans: [MathSpan]
+    /// The inline values, in source order; placeholder `v<k>` is the `k`th.
+    var values: [InlineValueSpan] = []
     /// For each line of `markdown` (0-based), the chapter line it comes from: a display
     /// formula over several lines leaves one line in the Markdown.
     var sourceLines: [Int]
@@ -29,11 +45,13 @@ struct MathExtraction {
     // Swift refuses noncharacters in string literals.
     private static func noncharacter(_ value: UInt32) -> Character { Unicode.Scalar(value).map(Character.init) ?? "\u{FFFD}" }
     static func placeholder(_ index: Int) -> String { "\(open)\(index)\(close)" }
+    static func valuePlaceholder(_ index: Int) -> String { "\(open)v\(index)\(close)" }
 
     init(_ source: String, verbatimLines: Set<Int>, path: String) throws(WeaveError) {
         var output: [String] = []
         var sourceLines: [Int] = []
         var spans: [MathSpan] = []
+        var values: [InlineValueSpan] = []
         var display: (line: Int, column: Int, tex: String, before: String)?
         for (offset, line) in SourceLines.split(source).enumerated() {
             let number = offset + 1
@@ -76,7 +94,12 @@ struct MathExtraction {
                 } else if c == "`" {
                     let run = chars[i...].prefix { $0 == "`" }.count
                     let end = Self.closingBackticks(chars, from: i + run, run: run)
-                    out += String(chars[i..<(end ?? (i + run))])
+                    if let end, let value = Self.inlineValue(chars, from: i, to: end, run: run, line: number) {
+                        out += Self.valuePlaceholder(values.count)
+                        values.append(value)
+                    } else {
+                        out += String(chars[i..<(end ?? (i + run))])
+                    }
                     i = end ?? (i + run)
                 } else if c == "$", i + 1 < chars.count, chars[i + 1] == "$" {
                     display = (number, i + 1, "", out)
@@ -103,6 +126,7 @@ struct MathExtraction {
         }
         markdown = output.joined(separator: "\n")
         self.spans = spans
+        self.values = values
         self.sourceLines = sourceLines
     }
 
@@ -116,6 +140,24 @@ struct MathExtraction {
             i += length
         }
         return nil
+    }
+
+    /// The code span `chars[start..<end]` (fenced by runs of `run` backticks) as an inline
+    /// value, when its content, as CommonMark strips it, starts with `{swift}` and a space.
+    private static func inlineValue(_ chars: [Character], from start: Int, to end: Int, run: Int, line: Int) -> InlineValueSpan? {
+        var content = chars[(start + run)..<(end - run)]
+        if content.count >= 2, content.first == " ", content.last == " ", !content.allSatisfy({ $0 == " " }) {
+            content = content.dropFirst().dropLast()
+        }
+        let marker = Array(InlineValueSpan.marker)
+        guard content.starts(with: marker) else { return nil }
+        var expression = content.dropFirst(marker.count)
+        guard expression.isEmpty || expression.first == " " else { return nil }
+        expression = expression.drop { $0 == " " }
+        while expression.last == " " { expression.removeLast() }
+        let column = String(chars[..<expression.startIndex]).utf8.count + 1
+        return InlineValueSpan(expression: String(expression), line: line, column: column,
+                               source: String(chars[start..<end]))
     }
 
     /// Inline math follows pandoc's rule: no space after the opening `$`, none before the

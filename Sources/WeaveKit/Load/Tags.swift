@@ -14,6 +14,8 @@
 ///                          to them runs the chapter again instead of using the cache
 /// ```swift env=SEED,MODE   the snippet reads these environment variables: likewise
 /// ```swift output-limit=64 the chapter may print up to 64 MiB (default 16)
+/// ```swift solution        run like any snippet, shown folded: source, output and check
+///                          inside `<details>` under "Solution" (open on the print page)
 ///
 /// Each tag may appear once; tags that contradict each other are an error.
 public struct Tags: Equatable, Sendable, Codable {
@@ -21,6 +23,8 @@ public struct Tags: Equatable, Sendable, Codable {
     public var quiet = false
     public var norun = false
     public var expect = false
+    /// Folded on the page under "Solution", for an exercise's answer; run and checked as usual.
+    public var solution = false
     public var include: Include?
     public var timeout: Double?
     /// Files the snippet reads at run time, relative to the package root.
@@ -37,7 +41,7 @@ public struct Tags: Equatable, Sendable, Codable {
 
     public static let defaultTimeout = 10.0
     public static let vocabulary =
-        "hidden, quiet, norun, expect, include=PATH#ANCHOR, timeout=SECONDS, reads=PATH[,PATH…], env=NAME[,NAME…], output-limit=MIB"
+        "hidden, quiet, norun, expect, solution, include=PATH#ANCHOR, timeout=SECONDS, reads=PATH[,PATH…], env=NAME[,NAME…], output-limit=MIB"
 
     /// Whether the snippet is compiled and run.
     public var runs: Bool { !norun && include == nil }
@@ -58,6 +62,7 @@ public struct Tags: Equatable, Sendable, Codable {
             case ("quiet", nil): quiet = true
             case ("norun", nil): norun = true
             case ("expect", nil): expect = true
+            case ("solution", nil): solution = true
             case ("include", let value?):
                 let target = value.split(separator: "#", omittingEmptySubsequences: false)
                 guard target.count == 2, !target[0].isEmpty, !target[1].isEmpty else {

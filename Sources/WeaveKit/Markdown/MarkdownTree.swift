@@ -33,6 +33,8 @@ public indirect enum Inline: Sendable, Equatable {
     case image(Link)
     /// A formula: index into the chapter's formulas.
     case math(Int)
+    /// An inline value, `` `{swift} expr` ``: index into the chapter's snippets.
+    case value(Int)
 }
 
 /// A heading; Load fills in its plain text and its page-unique anchor id.

@@ -9,6 +9,8 @@ struct HTMLWriter {
     let document: ChapterDocument
     /// A snippet's figure by index; empty leaves no trace.
     var snippetHTML: (Int) -> String = { _ in "" }
+    /// An inline value's HTML by snippet index: its value as escaped text.
+    var valueHTML: (Int) -> String = { _ in "" }
     /// A link's or image's target on the site, from its destination as written.
     var href: (String) -> String = ChapterLinks.pageHref
     /// Put before every heading id, so that pages joined into one keep their ids unique.
@@ -107,6 +109,7 @@ struct HTMLWriter {
                 out += "<img src=\"" + escapeHref(href(link.destination)) + "\" alt=\"" + escapeXML(altText(link.content))
                     + "\"" + titleAttribute(link) + " />"
             case .math(let k): out += document.formulas[k].mathML
+            case .value(let k): out += valueHTML(k)
             }
         }
         return out
@@ -123,6 +126,7 @@ struct HTMLWriter {
             case .text(let text), .code(let text), .html(let text): text
             case .softBreak, .lineBreak: " "
             case .math(let k): document.formulas[k].tex
+            case .value: ""
             case .emphasis(let children), .strong(let children): altText(children)
             case .link(let link), .image(let link): altText(link.content)
             }

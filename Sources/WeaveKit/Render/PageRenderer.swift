@@ -17,14 +17,17 @@ enum PageRenderer {
 
     /// `outputs` are the chapter's, by snippet index; `href` gives each link's and image's
     /// target on the site (by default a chapter's `.md` becomes its page); `idPrefix` goes
-    /// before every heading id.
+    /// before every heading id; `unfolded` opens every `solution` fold (for the print page).
     static func render(
         _ chapter: Chapter, outputs: [SnippetOutput] = [], href: @escaping (String) -> String = ChapterLinks.pageHref,
-        idPrefix: String = ""
+        idPrefix: String = "", unfolded: Bool = false
     ) -> RenderedPage {
         let byIndex = Dictionary(outputs.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
         var writer = HTMLWriter(document: chapter.document) { k in
-            k < chapter.snippets.count ? SnippetHTML.html(chapter.snippets[k], output: byIndex[k]) : ""
+            k < chapter.snippets.count ? SnippetHTML.html(chapter.snippets[k], output: byIndex[k], unfolded: unfolded) : ""
+        }
+        writer.valueHTML = { k in
+            k < chapter.snippets.count ? SnippetHTML.value(chapter.snippets[k], output: byIndex[k]) : ""
         }
         writer.href = href
         writer.idPrefix = idPrefix

@@ -42,7 +42,9 @@ enum PrintPage {
         }
         body += "</section>\n"
         for (chapter, outputs) in chapters {
-            let page = PageRenderer.render(chapter, outputs: outputs, href: inPage(chapter), idPrefix: ids.prefix(of: chapter.name))
+            // Paper cannot open a fold, so the print page shows every solution open.
+            let page = PageRenderer.render(chapter, outputs: outputs, href: inPage(chapter), idPrefix: ids.prefix(of: chapter.name),
+                                           unfolded: true)
             body += "<section class=\"print-chapter\" id=\"\(ids.id(of: chapter.name) ?? "")\">\n" + page.body + "</section>\n"
         }
         return body

@@ -2,7 +2,11 @@ import Display
 
 /// A snippet's source and output as HTML. Everything a snippet printed is escaped.
 enum SnippetHTML {
-    static func html(_ snippet: Snippet, output: SnippetOutput?) -> String {
+    /// What a folded (`solution`) snippet's `<summary>` says.
+    static let solutionSummary = "Solution"
+
+    /// `unfolded`: a `solution` snippet's fold starts open (the print page, so paper shows it).
+    static func html(_ snippet: Snippet, output: SnippetOutput?, unfolded: Bool = false) -> String {
         var parts: [String] = []
         if let include = snippet.tags.include {
             parts.append("<figcaption>From <code>\(escapeXML(include.path))</code></figcaption>")
@@ -21,7 +25,19 @@ enum SnippetHTML {
                 + "Output checked: the build compares it with the chapter's expected block</figcaption>")
         }
         let kind = snippet.tags.include != nil ? "snippet include" : "snippet"
-        return "<figure class=\"\(kind)\">\n" + parts.joined(separator: "\n") + "\n</figure>\n"
+        let figure = "<figure class=\"\(kind)\">\n" + parts.joined(separator: "\n") + "\n</figure>\n"
+        guard snippet.tags.solution else { return figure }
+        // A fold without script: the reader opens it; the snippet ran and was checked all the same.
+        return "<details class=\"solution\"\(unfolded ? " open" : "")>\n<summary>\(solutionSummary)</summary>\n" + figure + "</details>\n"
+    }
+
+    /// An inline value as plain text in its sentence. One that has no value (its chapter
+    /// failed before it, or it has not run) shows its source as code, never a number.
+    static func value(_ snippet: Snippet, output: SnippetOutput?) -> String {
+        guard let value = output?.value else {
+            return "<code class=\"inline-unevaluated\">" + escapeXML(InlineValueSpan.marker + " " + snippet.code) + "</code>"
+        }
+        return escapeXML(value)
     }
 
     static func item(_ item: OutputItem) -> String {

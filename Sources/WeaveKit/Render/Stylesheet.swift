@@ -70,6 +70,9 @@ enum Stylesheet {
           padding: 0.35rem 1rem; border-bottom: 1px solid var(--rule); background: var(--panel); }
         figure.snippet pre { border-radius: 0; }
         figure.snippet > figcaption.checked { border-bottom: 0; border-top: 1px solid var(--rule); color: var(--ty); }
+        details.solution { margin: 1.25rem 0; }
+        details.solution > summary { font-family: var(--sans); font-weight: 600; cursor: pointer; }
+        details.solution > figure.snippet { margin-top: 0.5rem; }
         .output { border-top: 1px dashed var(--rule); }
         .output pre { --scroll-bg: var(--bg); }
         .output > * + * { border-top: 1px dotted var(--rule); }

@@ -8,13 +8,22 @@ import Foundation
 /// with one call into the runtime glue before each. `runtime` (a second file) is that glue:
 /// it talks to weave over the control channel (`ControlChannel`). Keeping the glue out of
 /// main.swift means a snippet may declare its own `print`, `stdout`, `exit` or `write`
-/// without breaking the program; the only names it must leave alone are `__WeaveRuntime` and `__weaveRecord`.
+/// without breaking the program; the only names it must leave alone are `__WeaveRuntime`,
+/// `__weaveRecord` and `__weave`.
+///
+/// An inline value's expression is the argument of a call to `__weave`, which sends its
+/// description on the control channel. It stands on its chapter line, indented so that it
+/// starts at its chapter column, so the compiler's line and column are the author's. The
+/// closing parenthesis goes on a line of its own, so a `//` comment cannot swallow it.
 public struct ChapterProgram: Sendable, Equatable {
     public var source: String
     /// The indexes of the snippets it runs, in order.
     public var snippetIndexes: [Int]
 
     static let runtimeName = "__WeaveRuntime"
+    /// Short, so that the call fits before an inline value's expression: that starts at
+    /// column 10 or later, after a backtick and `{swift} `.
+    static let valueFunction = "__weave"
 
     public init(_ chapter: Chapter, imports: [String]) {
         var lines = [
@@ -29,7 +38,13 @@ public struct ChapterProgram: Sendable, Equatable {
             snippetIndexes.append(snippet.index)
             lines.append("\(Self.runtimeName).begin(\(snippet.index))")
             lines.append("#sourceLocation(file: \"\(file)\", line: \(snippet.firstCodeLine))")
-            lines.append(snippet.code)
+            if let column = snippet.inlineColumn {
+                let call = Self.valueFunction + "("
+                lines.append(String(repeating: " ", count: max(column - 1 - call.utf8.count, 0)) + call + snippet.code)
+                lines.append(")")
+            } else {
+                lines.append(snippet.code)
+            }
             lines.append("#sourceLocation()")
         }
         lines.append("\(Self.runtimeName).end()")
@@ -64,6 +79,11 @@ public struct ChapterProgram: Sendable, Equatable {
                 send("record \\(offset(1)) \\(kind) \\(json.base64EncodedString()) \\(text.base64EncodedString())")
             }
 
+            /// An inline value's description, base64 in one field.
+            static func value(_ description: String) {
+                send("value \\(Data(description.utf8).base64EncodedString())")
+            }
+
             static func begin(_ index: Int) { send("begin \\(index) \\(offset(1)) \\(offset(2))") }
 
             static func end() { send("end \\(offset(1)) \\(offset(2))") }
@@ -83,6 +103,11 @@ public struct ChapterProgram: Sendable, Equatable {
                     bytes = bytes.dropFirst(written)
                 }
             }
+        }
+
+        /// An inline value: what the page prints in its place.
+        func \(valueFunction)<Value>(_ value: Value) {
+            \(runtimeName).value(String(describing: value))
         }
 
         /// Display finds this by name in the running program (it is linked with
