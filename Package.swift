@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The seed's network: encoding, forward pass, BPTT, SGD, training, evaluation.
@@ -49,7 +50,12 @@ let package = Package(
         ),
         .executableTarget(
             name: "weave",
-            dependencies: ["WeaveKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "WeaveKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // `weave serve`: the preview server (HTTP and WebSocket, no SwiftNIO).
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
         ),
         .plugin(
             name: "WeavePlugin",

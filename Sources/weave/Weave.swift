@@ -8,7 +8,7 @@ enum WeaveVersion {
 }
 
 @main
-struct Weave: ParsableCommand {
+struct Weave: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "weave",
         abstract: "Build the course site from chapters of Markdown with Swift snippets, or check them.",
@@ -24,7 +24,7 @@ struct Weave: ParsableCommand {
               weave help check             a command's options
             """,
         version: WeaveVersion.current,
-        subcommands: [Build.self, Check.self, Accept.self, Init.self],
+        subcommands: [Build.self, Check.self, Accept.self, Init.self, Serve.self],
         defaultSubcommand: Build.self
     )
 }

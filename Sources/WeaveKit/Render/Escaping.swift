@@ -1,6 +1,6 @@
 /// Escapes text for HTML and XML content and attribute values. Control characters, which HTML
 /// forbids (a snippet may print ANSI colours, say), become their visible Unicode pictures (␛).
-func escapeXML(_ text: String) -> String {
+public func escapeXML(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
