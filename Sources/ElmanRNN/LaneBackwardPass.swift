@@ -19,8 +19,22 @@ extension LaneViews {
 
         for t in stride(from: τ, through: 1, by: -1) {
             let next = dL_da + (t &+ 1) &* H, current = dL_da + t &* H, ht = h + t &* H
-            for j in 0..<H {
-                // ∂L/∂h(t) = Vᵀ ∂L/∂o(t) + Wᵀ ∂L/∂a(t+1); ∂L/∂a(t) = diag(1 − h(t)²) ∂L/∂h(t)
+            // ∂L/∂h(t) = Vᵀ ∂L/∂o(t) + Wᵀ ∂L/∂a(t+1); ∂L/∂a(t) = diag(1 − h(t)²) ∂L/∂h(t).
+            // Two entries at a time, so that each ∂L/∂a_r(t+1) is loaded once for both and two
+            // chains of additions overlap.
+            var j = 0
+            while j &+ 2 <= H {
+                var dL_dh0 = V[j] * dL_do[t], dL_dh1 = V[j &+ 1] * dL_do[t]
+                for r in 0..<H {
+                    let d = next[r], row = W + (r &* H &+ j)
+                    dL_dh0 += row[0] * d
+                    dL_dh1 += row[1] * d
+                }
+                current[j] = (1 - ht[j] * ht[j]) * dL_dh0
+                current[j &+ 1] = (1 - ht[j &+ 1] * ht[j &+ 1]) * dL_dh1
+                j &+= 2
+            }
+            if j < H {
                 var dL_dh = V[j] * dL_do[t]
                 for r in 0..<H { dL_dh += W[r &* H &+ j] * next[r] }
                 current[j] = (1 - ht[j] * ht[j]) * dL_dh
