@@ -51,13 +51,19 @@ import Testing
             var trainer = Trainer(one)
             let reference = trainer.train()
             let lane = histories[k]
+            // Compared as Bools, so that a failure names the first differing epoch, not two whole histories.
             let firstDifference = zip(lane.loss, reference.loss).enumerated()
-                .first { $0.element.0 != $0.element.1 }.map { "\($0.offset + 1)" } ?? "none"
-            #expect(lane.loss == reference.loss, "seed \(seed): loss, first difference at epoch \(firstDifference)")
-            #expect(lane.allBitsRight == reference.allBitsRight, "seed \(seed): allBitsRight")
-            #expect(lane.windowAccuracy == reference.windowAccuracy, "seed \(seed): windowAccuracy")
+                .first { $0.element.0 != $0.element.1 }
+                .map { "epoch \($0.offset + 1): \($0.element.0) in the lane, \($0.element.1) alone" } ?? "none"
+            let sameLoss = lane.loss == reference.loss
+            let sameAllBitsRight = lane.allBitsRight == reference.allBitsRight
+            let sameWindowAccuracy = lane.windowAccuracy == reference.windowAccuracy
+            #expect(sameLoss, "seed \(seed): loss, first difference at \(firstDifference)")
+            #expect(sameAllBitsRight, "seed \(seed): allBitsRight")
+            #expect(sameWindowAccuracy, "seed \(seed): windowAccuracy")
             #expect(lane.epochsToConverge == reference.epochsToConverge, "seed \(seed): epochsToConverge")
-            #expect(lanes.θ(k) == trainer.θ, "seed \(seed): final θ")
+            let sameθ = lanes.θ(k) == trainer.θ
+            #expect(sameθ, "seed \(seed): final θ")
         }
     }
 
@@ -83,7 +89,11 @@ import Testing
             one.seed = seed
             return RunSummary(training: one)
         }
-        #expect(sweep.runs == perSeed)
+        for (run, reference) in zip(sweep.runs, perSeed) {
+            let same = run == reference
+            #expect(same, "seed \(reference.seed): the sweep's summary differs from training it alone")
+        }
+        #expect(sweep.runs.count == perSeed.count)
     }
 
     @Test func supportsOnlyWhatItImplements() {
