@@ -15,7 +15,7 @@ extension LaneTrainer {
         let width = configuration.width, range = configuration.operandRange, mask = encoding.count - 1
         let table = encoding.table
         var buffer = lanes
-        var right = SIMD8<Int64>()
+        var right = LaneVector.MaskStorage()
         buffer.withLanes(layout) { network in
             for a in 0..<range {
                 for b in 0..<range {
@@ -30,7 +30,7 @@ extension LaneTrainer {
                         let target = table[sum][t - 1] == 1
                         wrong .|= Self.predictsOne(network.o[t]) .^ SIMDMask(repeating: target)
                     }
-                    right &+= SIMD8<Int64>(repeating: 1).replacing(with: 0, where: wrong)
+                    right &+= LaneVector.MaskStorage(repeating: 1).replacing(with: 0, where: wrong)
                 }
             }
         }

@@ -29,8 +29,8 @@ struct LaneLayout: Sendable {
     var dL_da: Int { dL_do + τ + 1 }
     var count: Int { dL_da + (τ + 2) * H }
 
-    /// Every entry in the order of ``Parameters/allEntries``, for lane `lane`: U, W, b, V, c,
-    /// each row-major, which is also this layout's order.
+    /// Lane `lane`'s parameters, read out of `buffer` (U, W, b, V, c, each row-major, are laid
+    /// out in the order of ``Parameters/allEntries``).
     func parameters(from buffer: [LaneVector], lane: Int) -> Parameters {
         var θ = Parameters(zerosWithHidden: H, inputSize: inputSize)
         for k in θ.U.elements.indices { θ.U.elements[k] = buffer[U + k][lane] }
@@ -41,6 +41,7 @@ struct LaneLayout: Sendable {
         return θ
     }
 
+    /// Writes `θ` into lane `lane` of `buffer`.
     func store(_ θ: Parameters, into buffer: inout [LaneVector], lane: Int) {
         precondition(θ.H == H && θ.inputSize == inputSize, "shapes do not match")
         for k in θ.U.elements.indices { buffer[U + k][lane] = θ.U.elements[k] }
