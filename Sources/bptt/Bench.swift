@@ -13,7 +13,11 @@ struct Bench: ParsableCommand {
             warm-up, by the process's CPU time (--clock cpu, the default: on a shared machine the \
             wall clock also counts time spent waiting for a core) or the monotonic wall clock. \
             Reported: each side's median µs per sample and the median of the per-pair ratios \
-            Swift / C and numpy / Swift. The C (bench/elman_bptt.c) is compiled with \
+            Swift / C and numpy / Swift. Sweep throughput: the lane trainer that `bptt sweep` \
+            uses (LaneTrainer, several seeds per SIMD lane group) trains one group for --samples \
+            samples per run, on one core, alternating with the others; reported as networks × \
+            samples per second of CPU time, against the C's single-network samples per second, \
+            as the median of the per-pair ratios. The C (bench/elman_bptt.c) is compiled with \
             `gcc -O3 -march=native` into .build/bench/ when it is missing or older than its source. \
             Before timing, the C's reference loop (the library's arithmetic in the library's \
             order) and its tuned loop are checked against the Swift library's losses. \
@@ -58,13 +62,21 @@ struct Bench: ParsableCommand {
             for _ in 0..<samples { trainer.step() }
             return (clock.now() - start) / Double(samples) * 1e6
         }
-        _ = (referenceRun(), fastRun())  // warm-up, untimed
+        /// µs per network and sample, for one lane group of different seeds on this core.
+        func laneRun() -> Double {
+            var lanes = LaneTrainer(configuration, seeds: (0..<UInt64(LaneTrainer.laneCount)).map { $0 })
+            let start = clock.now()
+            _ = lanes.train()
+            return (clock.now() - start) / Double(samples * LaneTrainer.laneCount) * 1e6
+        }
+        _ = (referenceRun(), fastRun(), laneRun())  // warm-up, untimed
         // Interleave the sides so that all see the same machine (this VM's speed drifts).
-        var reference: [Double] = [], swift: [Double] = [], c: [Double] = [], numpyTimes: [Double] = []
+        var reference: [Double] = [], swift: [Double] = [], c: [Double] = [], numpyTimes: [Double] = [], lanes: [Double] = []
         for _ in 0..<repeats {
             swift.append(fastRun())
             reference.append(referenceRun())
             c.append(try peer.microsecondsPerSample(samples: samples, clock: clock))
+            lanes.append(laneRun())
             if numpy { numpyTimes.append(try runNumpy()) }
         }
         print("training throughput, H = 16, τ = 8, \(samples) samples per run, \(repeats) alternating runs per side, "
@@ -74,6 +86,12 @@ struct Bench: ParsableCommand {
         printSide("C (\(cSource), \(cc) -O3 -march=native)", c)
         printRatio("Swift / C", zip(swift, c).map { $0 / $1 })
         printRatio("Swift reference / C", zip(reference, c).map { $0 / $1 })
+        print("sweep throughput per core, \(LaneTrainer.laneCount) seeds per lane group (LaneTrainer, as `bptt sweep`):")
+        printSide("Swift lane sweep, per network", lanes)
+        print(String(format: "  lane sweep: median %.3g networks × samples per %@-second per core; C single network: %.3g samples per %@-second",
+                     1e6 / median(lanes)!, clock.rawValue, 1e6 / median(c)!, clock.rawValue))
+        printRatio("lane sweep throughput / C single-network throughput", zip(c, lanes).map { $0 / $1 })
+        printRatio("lane sweep throughput / Swift reference single-network throughput", zip(reference, lanes).map { $0 / $1 })
         if numpy {
             printSide("numpy (\(numpyScript))", numpyTimes)
             printRatio("numpy / Swift", zip(numpyTimes, swift).map { $0 / $1 })
