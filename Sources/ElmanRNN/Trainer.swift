@@ -1,7 +1,7 @@
 /// Trains the seed's network one sample at a time with plain SGD.
 ///
 /// All buffers are allocated in `init`; an epoch allocates nothing.
-public struct Trainer: Sendable {
+public struct Trainer: TrainingLoop, Sendable {
     public let configuration: TrainingConfiguration
     public let encoding: BitEncoding
     public var θ: Parameters
@@ -9,7 +9,7 @@ public struct Trainer: Sendable {
     public private(set) var forward: ForwardPass
     public private(set) var backward: BackwardPass
     private var rng: SplitMix64
-    private var moving: MovingAccuracy
+    public private(set) var window: MovingAccuracy
     public private(set) var epoch = 0
 
     /// The weights are drawn from `configuration.seed` first, then the samples.
@@ -23,7 +23,7 @@ public struct Trainer: Sendable {
         backward = BackwardPass(
             hidden: configuration.hidden, τ: configuration.width,
             truncation: configuration.truncation, clippingThreshold: configuration.gradientClipping)
-        moving = MovingAccuracy(window: configuration.window)
+        window = MovingAccuracy(window: configuration.window)
     }
 
     /// One epoch: draw a pair, run forward, backpropagate (truncated and clipped as the
@@ -41,26 +41,8 @@ public struct Trainer: Sendable {
         backward.run(θ, forward: forward, x: sample.x, y: sample.y, outputGradient: configuration.outputGradient)
         θ.descend(along: backward.gradients, learningRate: configuration.learningRate)
         // weave:end step
-        moving.record(right)
+        window.record(right)
         epoch += 1
         return (loss, right)
-    }
-
-    /// Trains for `configuration.epochs` epochs and records each one.
-    /// `progress` is called every `progressInterval` epochs with the history so far.
-    public mutating func train(
-        progressInterval: Int = 0, progress: ((TrainingHistory) -> Void)? = nil
-    ) -> TrainingHistory {
-        var history = TrainingHistory()
-        history.reserve(configuration.epochs)
-        for _ in 0..<configuration.epochs {
-            let (loss, right) = step()
-            history.loss.append(loss)
-            history.allBitsRight.append(right)
-            history.windowAccuracy.append(moving.accuracy)
-            if history.epochsToConverge == nil, moving.isPerfect { history.epochsToConverge = epoch }
-            if let progress, progressInterval > 0, epoch % progressInterval == 0 { progress(history) }
-        }
-        return history
     }
 }

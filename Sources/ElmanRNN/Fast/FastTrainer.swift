@@ -4,13 +4,13 @@
 /// runs. Its arithmetic is ordered for speed (and fused where the CPU can), so its numbers
 /// agree with the reference's to rounding (tests hold each step's gradients within 1e-13
 /// relative), and a long training run, being chaotic, may end at a slightly different epoch.
-public struct FastTrainer: ~Copyable {
+public struct FastTrainer: TrainingLoop, ~Copyable {
     public let configuration: TrainingConfiguration
     public let encoding: BitEncoding
     private var network: FastNetwork
     private var sample: Sample
     private var rng: SplitMix64
-    private var moving: MovingAccuracy
+    public private(set) var window: MovingAccuracy
     public private(set) var epoch = 0
 
     /// Whether the fast path covers this configuration: the seed's hidden size, exact BPTT
@@ -31,7 +31,7 @@ public struct FastTrainer: ~Copyable {
         rng = SplitMix64(seed: configuration.seed)
         network = FastNetwork(Parameters(hidden: configuration.hidden, using: &rng), τ: configuration.width)
         sample = Sample(encoding: encoding)
-        moving = MovingAccuracy(window: configuration.window)
+        window = MovingAccuracy(window: configuration.window)
     }
 
     /// The current weights, in the library's layout.
@@ -49,25 +49,8 @@ public struct FastTrainer: ~Copyable {
         let result = network.output(configuration.outputGradient)
         network.backward()
         network.descend(learningRate: configuration.learningRate)
-        moving.record(result.allBitsRight)
+        window.record(result.allBitsRight)
         epoch += 1
         return result
-    }
-
-    /// Trains for `configuration.epochs` epochs and records each one, as ``Trainer/train(progressInterval:progress:)``.
-    public mutating func train(
-        progressInterval: Int = 0, progress: ((TrainingHistory) -> Void)? = nil
-    ) -> TrainingHistory {
-        var history = TrainingHistory()
-        history.reserve(configuration.epochs)
-        for _ in 0..<configuration.epochs {
-            let (loss, right) = step()
-            history.loss.append(loss)
-            history.allBitsRight.append(right)
-            history.windowAccuracy.append(moving.accuracy)
-            if history.epochsToConverge == nil, moving.isPerfect { history.epochsToConverge = epoch }
-            if let progress, progressInterval > 0, epoch % progressInterval == 0 { progress(history) }
-        }
-        return history
     }
 }
