@@ -67,7 +67,7 @@ let package = Package(
         ),
         .testTarget(name: "ElmanRNNTests", dependencies: ["ElmanRNN", "Display", "Statistics"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
-        .testTarget(name: "WeaveKitTests", dependencies: ["WeaveKit"], exclude: ["Resources"]),
+        .testTarget(name: "WeaveKitTests", dependencies: ["WeaveKit", "Statistics"], exclude: ["Resources"]),
         .testTarget(name: "ChapterTests", dependencies: ["WeaveKit"]),
         .testTarget(name: "BPTTTests", dependencies: ["bptt"]),
         .testTarget(name: "WeaveCommandTests", dependencies: ["weave", "WeaveKit"]),

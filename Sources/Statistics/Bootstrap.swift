@@ -31,12 +31,12 @@ public struct BootstrapInterval: Sendable, Equatable, CustomStringConvertible {
         precondition(level > 0 && level < 1, "the level is a probability strictly between 0 and 1")
         precondition(resamples >= 1, "need at least one resample")
         guard !values.isEmpty else { return nil }
-        var rng = ResamplingGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var resample = values
         var statistics: [Double] = []
         statistics.reserveCapacity(resamples)
         for _ in 0..<resamples {
-            for k in resample.indices { resample[k] = values[rng.index(below: values.count)] }
+            for k in resample.indices { resample[k] = values[rng.uniform(below: values.count)] }
             statistics.append(statistic(resample))
         }
         statistics.sort()
@@ -62,31 +62,5 @@ public struct BootstrapInterval: Sendable, Equatable, CustomStringConvertible {
     /// As `description`, with the given number of decimals.
     public func formatted(decimals: Int) -> String {
         "\(fixed(estimate, decimals)) (\(percent(level, 0))% CI \(fixed(lower, decimals))–\(fixed(upper, decimals)))"
-    }
-}
-
-/// SplitMix64 (Steele, Lea and Flood 2014), the library's generator, kept private to this
-/// module so Statistics depends on nothing.
-struct ResamplingGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in 0..<n, without modulo bias (rejection of the top partial range).
-    mutating func index(below n: Int) -> Int {
-        let bound = UInt64(n)
-        let limit = UInt64.max - UInt64.max % bound
-        while true {
-            let r = next()
-            if r < limit { return Int(r % bound) }
-        }
     }
 }

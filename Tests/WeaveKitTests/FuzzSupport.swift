@@ -1,19 +1,8 @@
 import Foundation
+import Statistics
 
-/// SplitMix64: a small seeded generator, so a failing fuzz case reproduces from its seed.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The library's SplitMix64: a seeded generator, so a failing fuzz case reproduces from its seed.
+typealias SeededGenerator = SplitMix64
 
 /// How much to fuzz, from the environment: `WEAVE_FUZZ_CASES` (default: a short batch for the
 /// test suite), `WEAVE_FUZZ_SEED` (default: fixed, so the suite is deterministic) and

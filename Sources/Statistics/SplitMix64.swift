@@ -1,6 +1,8 @@
 /// SplitMix64 (Steele, Lea and Flood, 2014): a tiny, fast generator whose output depends
 /// only on its seed, so the same seed gives the same weights and samples on every platform
 /// (Swift's `SystemRandomNumberGenerator` is not seedable, and Foundation's differs by OS).
+/// It lives here, in the module with no dependencies, so that the bootstrap's resampling and
+/// ElmanRNN's weights and samples (ElmanRNN re-exports this module) share one generator.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
