@@ -51,11 +51,8 @@ import Testing
     /// Coverage sanity: the median of 101 values drawn uniformly from 0..<1 is covered by
     /// the percentile interval of most samples (the bootstrap is approximate; 85–99%).
     @Test func coversTheTrueMedianMostOfTheTime() throws {
-        var state: UInt64 = 99
-        func uniform() -> Double {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Double(state >> 11) * 0x1p-53
-        }
+        var rng = SplitMix64(seed: 99)
+        func uniform() -> Double { Double(rng.next() >> 11) * 0x1p-53 }
         var covered = 0
         let samples = 100
         for k in 0..<samples {

@@ -52,11 +52,8 @@ import Testing
     /// Coverage sanity: over many simulated binomial samples with p = 0.9 and n = 50, the 95%
     /// interval contains p about 95% of the time (Wilson's coverage here is 0.94–0.96).
     @Test func coversTheTrueProbabilityAtAboutTheNominalRate() {
-        var state: UInt64 = 12345
-        func uniform() -> Double {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Double(state >> 11) * 0x1p-53
-        }
+        var rng = SplitMix64(seed: 12345)
+        func uniform() -> Double { Double(rng.next() >> 11) * 0x1p-53 }
         let trials = 4000
         var covered = 0
         for _ in 0..<trials {
