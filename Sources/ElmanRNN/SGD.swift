@@ -1,5 +1,5 @@
 extension Parameters {
-                                                                       /// One step of plain stochastic gradient descent, θ ← θ − α ∂L/∂θ, for every variable.
+    /// One step of plain stochastic gradient descent, θ ← θ − α ∂L/∂θ, for every variable.
     public mutating func descend(along gradients: Parameters, learningRate α: Double) {
         let H = self.H, inputSize = self.inputSize
         precondition(gradients.H == H && gradients.inputSize == inputSize, "shapes do not match")
