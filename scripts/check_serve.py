@@ -18,6 +18,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.request
 
 import websocket
@@ -139,6 +140,15 @@ def main():
         built = [p.name for p in site.glob("*.html") if "__weave/live" in p.read_text()]
         if built:
             raise SystemExit(f"FAIL: the built site holds the reload script: {built}")
+
+        forged = urllib.request.Request(f"http://127.0.0.1:{port}/01-first.html", headers={"Host": "attacker.example"})
+        try:
+            urllib.request.urlopen(forged)
+            raise SystemExit("FAIL: a request for another Host (DNS rebinding) was answered")
+        except urllib.error.HTTPError as refused:
+            if refused.code != 403:
+                raise SystemExit(f"FAIL: a request for another Host got {refused.code}, not 403")
+        print("a request naming another Host is refused (403)")
 
         browser = Browser()
         browser.call("Page.navigate", url=f"http://127.0.0.1:{port}/01-first.html")

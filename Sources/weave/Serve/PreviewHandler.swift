@@ -7,13 +7,28 @@ import WeaveKit
 struct PreviewHandler: HTTPHandler {
     let site: URL
     let state: PreviewState
+    /// The `Host` values a request may carry: the address served and, for the loopback,
+    /// `localhost`. Anything else is refused, so that a web page elsewhere cannot reach the
+    /// preview through a DNS name it rebinds to 127.0.0.1.
+    let allowedHosts: Set<String>
     /// Tells pages of an earlier `weave serve` from this one's, so a page left open across a
     /// restart reloads too.
     let instance = UUID().uuidString.prefix(8)
 
     static let livePath = "/__weave/live"
 
+    /// The hosts a browser names when it opens `http://host:port/`.
+    static func allowedHosts(host: String, port: UInt16) -> Set<String> {
+        var names = [host.lowercased()]
+        if host == "127.0.0.1" || host == "::1" { names += ["localhost", "127.0.0.1", "[::1]"] }
+        return Set(names.map { "\($0):\(port)" })
+    }
+
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        guard let host = request.headers[.host]?.lowercased(), allowedHosts.contains(host) else {
+            return HTTPResponse(statusCode: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
+                                body: Data("weave serve answers only requests addressed to \(allowedHosts.sorted().joined(separator: " or "))\n".utf8))
+        }
         guard request.method == .GET || request.method == .HEAD else {
             return HTTPResponse(statusCode: .methodNotAllowed)
         }

@@ -35,7 +35,8 @@ struct Serve: AsyncParsableCommand {
         let output = options.rootURL.appendingPathComponent(config.output).standardizedFileURL
         let preview = PreviewState()
         let server = HTTPServer(address: try .inet(ip4: host, port: port), logger: .disabled,
-                                handler: PreviewHandler(site: output, state: preview))
+                                handler: PreviewHandler(site: output, state: preview,
+                                                        allowedHosts: PreviewHandler.allowedHosts(host: host, port: port)))
         // Listen first: a port in use is reported before minutes of building.
         let listening = Task { try await server.run() }
         do { try await server.waitUntilListening(timeout: 3) } catch {
