@@ -1,6 +1,6 @@
 """End-to-end test of `weave serve` in headless Chromium, on a small package made in a
-temporary folder: the served chapter's DOM changes by itself after a prose edit and after a
-snippet edit (the latencies are printed), a broken snippet shows its located error on the page
+temporary folder: the served chapter's DOM changes by itself after a prose edit, a config edit
+and a snippet edit (the latencies are printed), a broken snippet shows its located error on the page
 and keeps the last good page, the built site holds no reload script, a port in use is a clear
 error, and Ctrl-C stops the server and leaves nothing behind.
 
@@ -159,6 +159,10 @@ def main():
         chapter.write_text(CHAPTER.replace("ALPHA", "BETA"))
         prose = browser.wait_until("document.body && document.body.innerText.includes('BETA')", 30, "the prose edit")
         print(f"prose edit on screen after {prose:.2f} s")
+
+        (root / "weave.yml").write_text("title: Tiny, renamed\nimports: [Tiny]\n")
+        config = browser.wait_until("document.title.includes('Tiny, renamed')", 30, "the config's new title")
+        print(f"config edit (the title) on screen after {config:.2f} s")
 
         chapter.write_text(CHAPTER.replace("ALPHA", "BETA").replace("greeting)", 'greeting + "!")'))
         snippet = browser.wait_until("document.body && document.body.innerText.includes('value: hello!')", 60,

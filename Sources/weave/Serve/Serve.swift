@@ -28,8 +28,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let reporter = options.reporter()
         let config = try options.config(reporter)
-        let pipeline = options.pipeline(config, reporter)
-        guard pipeline.filters.isEmpty else {
+        guard options.filters.isEmpty else {
             throw ValidationError("serve shows the whole site: use `weave check NAME` to run only some chapters")
         }
         let output = options.rootURL.appendingPathComponent(config.output).standardizedFileURL
@@ -50,20 +49,30 @@ struct Serve: AsyncParsableCommand {
         flushOutput()
 
         let watcher = try FileWatcher(root: options.rootURL, excluding: [output, options.rootURL.appendingPathComponent(".build")])
-        await rebuild(pipeline, output: output, into: preview, reason: nil)
+        await rebuild(output: output, into: preview, reason: nil)
         while true {
             let changed = await Task.detached { watcher.waitForChanges() }.value
             let root = options.rootURL.standardizedFileURL.path
             let shown = changed.prefix(3).map { $0.hasPrefix(root + "/") ? String($0.dropFirst(root.count + 1)) : $0 }
-            await rebuild(pipeline, output: output, into: preview,
+            await rebuild(output: output, into: preview,
                           reason: shown.joined(separator: ", ") + (changed.count > 3 ? " and \(changed.count - 3) more" : ""))
         }
     }
 
-    /// Builds the site, reports as `weave build` does, and tells the open pages.
-    private func rebuild(_ pipeline: PipelineOptions, output: URL, into preview: PreviewState, reason: String?) async {
+    /// Builds the site, reports as `weave build` does, and tells the open pages. The config is
+    /// read again each time, so an edit to weave.yml (its title, imports, order) takes effect;
+    /// only its `output` stays what serve started with.
+    private func rebuild(output: URL, into preview: PreviewState, reason: String?) async {
         if let reason { print("changed: \(reason)") }
         let reporter = options.reporter()
+        let config: CourseConfig
+        do { config = try CourseConfig.load(root: options.rootURL) } catch {
+            try? reporter.finish([], otherErrors: [error], chapterLines: false, failureNote: "the last good pages stay up")
+            flushOutput()
+            await preview.finished(errors: [error.description])
+            return
+        }
+        let pipeline = options.pipeline(config, reporter)
         let errors: [WeaveError] = await Task.detached { () -> [WeaveError] in
             do throws(SiteBuildError) {
                 let build = try SiteBuilder.build(pipeline, output: output, statistics: reporter.statistics)
