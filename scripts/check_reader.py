@@ -4,7 +4,9 @@ opening it from disk would:
 (b) search: types a word that only one chapter's output holds into the search box, sees
     results, follows the first, and checks that the page opened at a section that exists;
 (c) phone: at 390 x 844 px, the first screen of every chapter shows its heading and the start
-    of its text, not the chapter list.
+    of its text, not the chapter list;
+and that a copy button copies its code, and that with scripts off neither copy buttons nor the
+search box show.
 
 Writes the search results' screenshots (desktop and phone) into .build/screenshots/.
 Needs Chromium and `pip install websocket-client`.
@@ -175,6 +177,32 @@ def check_first_screen(browser, site, problems):
     print(f"   {len(pages)} chapters at 390 x 844 px checked")
 
 
+def check_copy_and_scripts_off(browser, site, problems):
+    """A code block's copy button puts its code on the clipboard; with scripts off there is
+    neither a copy button nor a search box."""
+    page = next(p for p in sorted(site.glob("*.html")) if "class=\"source\"" in p.read_text(encoding="utf-8"))
+    browser.size(1280, 800, False)
+    browser.call("Browser.grantPermissions", permissions=["clipboardReadWrite", "clipboardSanitizedWrite"])
+    browser.open(page.as_uri())
+    browser.call("Page.bringToFront")  # the clipboard is written only from a focused page
+    browser.wait("document.querySelector('.copy-button')")
+    browser.call("Runtime.evaluate", expression="document.querySelector('.copy-button').click()", userGesture=True)
+    browser.wait("document.querySelector('.copy-button').textContent !== 'Copy'")
+    copied = browser.call("Runtime.evaluate", expression="navigator.clipboard.readText()", awaitPromise=True,
+                          userGesture=True)["result"].get("value")
+    code = browser.evaluate("document.querySelector('pre.source code').textContent")
+    if not code or copied != code:
+        problems.append(f"copy: the first copy button on {page.name} did not copy its code")
+    browser.call("Emulation.setScriptExecutionDisabled", value=True)
+    browser.open(page.as_uri())
+    shown = browser.evaluate("document.querySelectorAll('.copy-button').length + ' ' + "
+                             "getComputedStyle(document.querySelector('form.search')).display")
+    if shown != "0 none":
+        problems.append(f"scripts off: {page.name} shows copy buttons or the search box ({shown})")
+    browser.call("Emulation.setScriptExecutionDisabled", value=False)
+    print(f"   copy button on {page.name}: {'ok' if copied == code else 'failed'}; scripts off: {shown}")
+
+
 def main():
     site = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "site").resolve()
     word, page = output_only_word(site)
@@ -184,6 +212,7 @@ def main():
     try:
         check_search(browser, site, word, page, problems)
         check_first_screen(browser, site, problems)
+        check_copy_and_scripts_off(browser, site, problems)
     finally:
         browser.close()
     for problem in problems:
