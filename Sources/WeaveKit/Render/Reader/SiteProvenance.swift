@@ -23,7 +23,9 @@ struct SiteProvenance: Equatable {
         // The same parts the caches key on (PackageBuild's package files, RunInputs' reads),
         // without the compiler's path and date, which differ between machines with one version.
         var parts = [version, config.map(Digest.of) ?? "no config"] + PackageBuild.packageFiles(root)
-        for chapter in chapters.sorted(by: { $0.path < $1.path }) {
+        // By name, not path: the front page's path may be absolute where the chapters' are
+        // relative (a test's run beside the command's), and the hash must not see the difference.
+        for chapter in chapters.sorted(by: { $0.name < $1.name }) {
             parts += [chapter.name, chapter.source] + RunInputs.keyParts(chapter, root: root)
         }
         for file in linked.sorted(by: { $0.sitePath < $1.sitePath }) {
