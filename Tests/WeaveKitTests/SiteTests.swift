@@ -76,7 +76,7 @@ import Testing
         let output = good.directory.appendingPathComponent("out-site")
         _ = try SiteBuilder.build(good.options(), output: output)
         let before = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
-        #expect(before == [OutputFolder.markerName, "a.html", "index.html", "print.html", "style.css"])
+        #expect(before == [OutputFolder.markerName, "a.html", "copy.js", "index.html", "print.html", "search-index.js", "search.js", "style.css"])
         let page = try Data(contentsOf: output.appendingPathComponent("a.html"))
 
         try Data("# A\n\n```swift\nprint(undefined)\n```\n".utf8).write(to: good.directory.appendingPathComponent("a.md"))
@@ -96,7 +96,7 @@ import Testing
         let output = fixture.directory.appendingPathComponent("out-site")
         let options = fixture.options()
         DispatchQueue.concurrentPerform(iterations: 4) { _ in _ = try? SiteBuilder.build(options, output: output) }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() == [OutputFolder.markerName, "a.html", "b.html", "index.html", "print.html", "style.css"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() == [OutputFolder.markerName, "a.html", "b.html", "copy.js", "index.html", "print.html", "search-index.js", "search.js", "style.css"])
     }
 }
 

@@ -25,7 +25,7 @@ public enum SiteBuilder {
         guard failures.isEmpty else { throw SiteBuildError(failures, reports: reports) }
         let clock = ContinuousClock(), start = clock.now
         let files: [String: Data]
-        do { files = try site(reports, chapters: options.chapters, root: options.root, title: options.title) } catch { throw SiteBuildError([error], reports: reports) }
+        do { files = try site(reports, chapters: options.chapters, root: options.root, title: options.title, swiftc: options.swiftc) } catch { throw SiteBuildError([error], reports: reports) }
         let renderSeconds = (clock.now - start).seconds
         do { try SiteWriter.write(files, to: folder) } catch { throw SiteBuildError([error], reports: reports) }
         return SiteBuild(reports: reports, pages: files.keys.filter { $0.hasSuffix(".html") && !$0.contains("/") }.count,
@@ -33,11 +33,14 @@ public enum SiteBuilder {
     }
 
     /// Every file of the site, by its path in the site: the pages and stylesheet of
-    /// ``render(_:chapters:root:title:)`` and a copy of every file a chapter links to.
+    /// ``render(_:chapters:root:title:swiftc:)`` and a copy of every file a chapter links to.
+    /// Fails when the search index is over its budget. `swiftc` is the compiler the footer
+    /// names, found as ``Toolchain`` finds it.
     public static func site(
-        _ reports: [ChapterReport], chapters: String, root: URL = URL(fileURLWithPath: "."), title: String? = nil
+        _ reports: [ChapterReport], chapters: String, root: URL = URL(fileURLWithPath: "."), title: String? = nil,
+        swiftc: String? = nil
     ) throws(WeaveError) -> [String: Data] {
-        let content = try Content(reports, chapters: chapters, root: root, title: title)
+        let content = try Content(reports, chapters: chapters, root: root, title: title, swiftc: swiftc)
         var files = content.pages.mapValues { Data($0.utf8) }
         for file in content.linkedFiles {
             guard let data = try? Data(contentsOf: file.source) else {
@@ -46,15 +49,18 @@ public enum SiteBuilder {
             }
             files[file.sitePath] = data
         }
+        let indexBytes = files[SearchIndex.fileName]?.count ?? 0
+        try SearchIndex.checkBudget(indexBytes: indexBytes, siteBytes: files.values.reduce(0) { $0 + $1.count } - indexBytes)
         return files
     }
 
-    /// The site's pages and stylesheet, by name, from chapters that all succeeded. `title`
+    /// The site's pages, stylesheet, scripts and search index, by name, from chapters that all succeeded. `title`
     /// (the config's) names the course; without it, the front page's first heading does.
     public static func render(
-        _ reports: [ChapterReport], chapters: String, root: URL = URL(fileURLWithPath: "."), title: String? = nil
+        _ reports: [ChapterReport], chapters: String, root: URL = URL(fileURLWithPath: "."), title: String? = nil,
+        swiftc: String? = nil
     ) throws(WeaveError) -> [String: String] {
-        try Content(reports, chapters: chapters, root: root, title: title).pages
+        try Content(reports, chapters: chapters, root: root, title: title, swiftc: swiftc).pages
     }
 
     /// The front page's title and Markdown, `index.md`, if the course has one.

@@ -7,7 +7,7 @@ extension SiteBuilder {
         var pages: [String: String] = [:]
         var linkedFiles: [LinkedFiles.File] = []
 
-        init(_ reports: [ChapterReport], chapters: String, root: URL, title: String?) throws(WeaveError) {
+        init(_ reports: [ChapterReport], chapters: String, root: URL, title: String?, swiftc: String?) throws(WeaveError) {
             let loaded = reports.compactMap { report in report.chapter.map { ($0, report.execution?.outputs ?? []) } }
             let front = try SiteBuilder.frontPage(chapters: chapters, root: root)
             let courseTitle = title ?? front.title
@@ -29,8 +29,20 @@ extension SiteBuilder {
             let rendered = loaded.map { PageRenderer.render($0.0, outputs: $0.1, href: href($0.0)) }
             let entries = zip(loaded, rendered).map { SiteLayout.Entry(file: "\($0.0.name).html", title: $1.title) }
             let printFile = PrintPage.fileName(avoiding: Set(entries.map(\.file)))
-            let layout = SiteLayout(courseTitle: courseTitle, entries: entries, printFile: printFile)
+            let provenance = try SiteProvenance(chapters: loaded.map(\.0) + (front.chapter.map { [$0] } ?? []),
+                                                linked: copied, root: root, swiftc: swiftc)
+            let layout = SiteLayout(courseTitle: courseTitle, entries: entries, printFile: printFile,
+                                    footer: provenance.html)
             pages["style.css"] = Stylesheet.css
+            pages[SearchScript.fileName] = SearchScript.source
+            pages[CopyScript.fileName] = CopyScript.source
+            let frontSections = front.chapter.map { SearchSections.of($0, outputs: []) } ?? []
+            pages[SearchIndex.fileName] = SearchIndex(
+                pages: [SearchIndex.Page(file: "index.html", title: courseTitle, sections: frontSections)]
+                    + zip(loaded, entries).map { chapter, entry in
+                        SearchIndex.Page(file: entry.file, title: entry.title,
+                                         sections: SearchSections.of(chapter.0, outputs: chapter.1))
+                    }).script
             for (k, page) in rendered.enumerated() {
                 pages[entries[k].file] = layout.page(title: page.title, body: page.body, current: k, sections: page.sections)
             }

@@ -1,5 +1,6 @@
 /// The page around a chapter: header, sidebar with every chapter and the current one's
-/// sections, previous and next links. Plain HTML, no scripts.
+/// sections, previous and next links, and a footer naming how it was made. Plain HTML; the
+/// scripts (search, copy buttons) only add to it.
 struct SiteLayout {
     struct Entry {
         var file: String
@@ -10,6 +11,8 @@ struct SiteLayout {
     var entries: [Entry]
     /// The page that holds the whole course, linked from every page's header.
     var printFile: String
+    /// The footer's HTML, the same on every page.
+    var footer: String
 
     func page(title: String, body: String, current: Int?, sections: [RenderedPage.Section]) -> String {
         let pageTitle = current == nil ? courseTitle : "\(title) · \(courseTitle)"
@@ -82,6 +85,13 @@ struct SiteLayout {
             """)
     }
 
+    /// Hidden until `search.js` runs, so that without scripts there is no box that cannot work.
+    private var searchBox: String {
+        "<form class=\"search\" role=\"search\" action=\"#\" hidden>"
+            + "<input type=\"search\" name=\"q\" placeholder=\"Search\" aria-label=\"Search the course\" autocomplete=\"off\">"
+            + "<ol class=\"search-results\" aria-live=\"polite\"></ol></form>"
+    }
+
     private func document(title: String, content: String) -> String {
         """
         <!DOCTYPE html>
@@ -92,10 +102,13 @@ struct SiteLayout {
         <meta name="color-scheme" content="light dark">
         <title>\(escapeXML(title))</title>
         <link rel="stylesheet" href="style.css">
+        <script src="\(SearchIndex.fileName)" defer></script>
+        <script src="\(SearchScript.fileName)" defer></script>
+        <script src="\(CopyScript.fileName)" defer></script>
         </head>
         <body>
-        <header class="site-header"><a href="index.html">\(escapeXML(courseTitle))</a><a class="one-page" href="\(fileHref(printFile))">One page</a></header>
-        \(content)</body>
+        <header class="site-header"><a href="index.html">\(escapeXML(courseTitle))</a>\(searchBox)<a class="one-page" href="\(fileHref(printFile))">One page</a></header>
+        \(content)\(footer)</body>
         </html>
 
         """

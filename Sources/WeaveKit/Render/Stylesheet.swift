@@ -103,11 +103,35 @@ enum Stylesheet {
         .pager span { font-size: 0.8rem; color: var(--muted); }
         .toc { font-family: var(--sans); }
         .toc li { margin: 0.4rem 0; }
+        .search { position: relative; flex: 0 1 18rem; margin: 0 0 0 auto; }
+        .search input { width: 100%; box-sizing: border-box; font: 400 0.9rem var(--sans); padding: 0.3rem 0.6rem;
+          border: 1px solid var(--rule); border-radius: 4px; background: var(--bg); color: var(--text); }
+        .search-results { position: absolute; right: 0; top: calc(100% + 0.3rem); z-index: 10; width: min(32rem, 90vw);
+          max-height: 70vh; overflow-y: auto; margin: 0; padding: 0; list-style: none; font-weight: 400; font-size: 0.9rem;
+          background: var(--bg); border: 1px solid var(--rule); border-radius: 6px; box-shadow: 0 6px 18px var(--shadow); }
+        .search-results:empty { display: none; }
+        .search-results li { padding: 0.5rem 0.75rem; border-bottom: 1px solid var(--rule); }
+        .search-results li:last-child { border-bottom: 0; }
+        .site-header .search-results a { color: var(--accent); }
+        .search-page { font-weight: 600; color: var(--text); }
+        .search-results p { margin: 0.2rem 0 0; font: 0.8rem/1.4 var(--mono); color: var(--muted); overflow-wrap: anywhere; }
+        .search-results mark { background: #ffe98f; color: #000; }
+        .search-none { color: var(--muted); }
+        .copy-wrap { position: relative; }
+        .copy-button { position: absolute; top: 0.35rem; right: 0.35rem; font: 0.75rem var(--sans); padding: 0.15rem 0.5rem;
+          color: var(--muted); background: var(--panel); border: 1px solid var(--rule); border-radius: 4px; cursor: pointer;
+          opacity: 0.75; }
+        .copy-button:hover, .copy-button:focus-visible { opacity: 1; color: var(--text); }
+        .site-footer { font: 0.8rem var(--sans); color: var(--muted); border-top: 1px solid var(--rule);
+          padding: 0.75rem 1.25rem; background: var(--panel); }
         .phone-nav { display: none; }
         @media (max-width: 52rem) {
           .layout { display: block; }
           .sidebar { display: none; }
-          .site-header { padding: 0.6rem 1rem; }
+          .site-header { padding: 0.6rem 1rem; flex-wrap: wrap; row-gap: 0.5rem; }
+          .site-header > a:first-child { flex-basis: 100%; }
+          .search { flex: 1 1 auto; margin: 0; }
+          .search-results { left: 0; width: calc(100vw - 2rem); }
           .phone-nav { display: flex; flex-wrap: wrap; gap: 0.5rem; font-family: var(--sans); font-size: 0.95rem;
             line-height: 1.4; margin-bottom: 0.75rem; }
           .phone-nav details { border: 1px solid var(--rule); border-radius: 6px; background: var(--panel); }
@@ -125,7 +149,7 @@ enum Stylesheet {
         }
         @media print {
           :root { --bg: #fff; --text: #000; --code-bg: #f6f6f6; }
-          .site-header, .sidebar, .phone-nav, .pager, .anchor { display: none; }
+          .site-header, .sidebar, .phone-nav, .pager, .anchor, .copy-button { display: none; }
           pre, .table-wrap, math[display="block"] { background: var(--code-bg); }
           .table-wrap, math[display="block"], .output pre { background: none; }
           main.print { max-width: none; padding: 0; }
