@@ -12,18 +12,15 @@ Writes the search results' screenshots (desktop and phone) into .build/screensho
 Needs Chromium and `pip install websocket-client`.
 Usage: python3 scripts/check_reader.py [SITE_DIR]
 """
-import base64
 import html.parser
 import json
 import pathlib
 import re
-import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 
-import websocket
+from headless import Browser
 
 
 class OutputText(html.parser.HTMLParser):
@@ -62,58 +59,6 @@ def output_only_word(site):
         if unique:
             return unique[0], page
     sys.exit("no word occurs in only one chapter's output")
-
-
-class Browser:
-    def __init__(self, width, height):
-        self.profile = tempfile.mkdtemp()
-        self.process = subprocess.Popen(
-            ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--remote-debugging-port=9334",
-             f"--user-data-dir={self.profile}", f"--window-size={width},{height}", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        for _ in range(100):
-            try:
-                targets = json.load(urllib.request.urlopen("http://127.0.0.1:9334/json"))
-                page = next(t for t in targets if t["type"] == "page")
-                break
-            except Exception:
-                time.sleep(0.1)
-        self.ws = websocket.create_connection(page["webSocketDebuggerUrl"])
-        self.counter = iter(range(1, 10**6))
-
-    def call(self, method, **params):
-        ident = next(self.counter)
-        self.ws.send(json.dumps({"id": ident, "method": method, "params": params}))
-        while True:
-            message = json.loads(self.ws.recv())
-            if message.get("id") == ident:
-                return message.get("result", {})
-
-    def evaluate(self, expression):
-        return self.call("Runtime.evaluate", expression=expression, returnByValue=True)["result"].get("value")
-
-    def size(self, width, height, mobile):
-        self.call("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=mobile)
-
-    def open(self, url):
-        self.call("Page.navigate", url=url)
-        self.wait(f"document.readyState === 'complete' && location.href === {json.dumps(url)}")
-
-    def wait(self, condition, seconds=5):
-        deadline = time.time() + seconds
-        while time.time() < deadline:
-            if self.evaluate(f"!!({condition})"):
-                return True
-            time.sleep(0.05)
-        return False
-
-    def screenshot(self, path):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(base64.b64decode(self.call("Page.captureScreenshot", format="png")["data"]))
-
-    def close(self):
-        self.process.terminate()
-        self.process.wait()
 
 
 def check_search(browser, site, word, page, problems):

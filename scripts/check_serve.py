@@ -7,12 +7,10 @@ error, and Ctrl-C stops the server and leaves nothing behind.
 Needs Chromium and `pip install websocket-client`.
 Usage: python3 scripts/check_serve.py [WEAVE_BINARY]   (default .build/debug/weave)
 """
-import json
 import os
 import pathlib
 import queue
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -21,7 +19,7 @@ import time
 import urllib.error
 import urllib.request
 
-import websocket
+from headless import Browser, free_port
 
 CHAPTER = """# First
 
@@ -31,12 +29,6 @@ Prose line ALPHA.
 print("value:", greeting)
 ```
 """
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def make_package(root):
@@ -84,48 +76,6 @@ class Server:
         raise SystemExit(f"FAIL: weave serve never printed {needle!r}; its output:\n" + "\n".join(self.log))
 
 
-class Browser:
-    def __init__(self):
-        self.profile = tempfile.mkdtemp()
-        port = free_port()
-        self.process = subprocess.Popen(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                                         f"--remote-debugging-port={port}", f"--user-data-dir={self.profile}",
-                                         "about:blank"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        for _ in range(200):
-            try:
-                targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/json"))
-                page = next(t for t in targets if t["type"] == "page")
-                break
-            except Exception:
-                time.sleep(0.1)
-        self.ws = websocket.create_connection(page["webSocketDebuggerUrl"])
-        self.counter = iter(range(1, 10**9))
-
-    def call(self, method, **params):
-        ident = next(self.counter)
-        self.ws.send(json.dumps({"id": ident, "method": method, "params": params}))
-        while True:
-            message = json.loads(self.ws.recv())
-            if message.get("id") == ident:
-                return message.get("result", {})
-
-    def evaluate(self, expression):
-        result = self.call("Runtime.evaluate", expression=expression, returnByValue=True)
-        return result.get("result", {}).get("value")
-
-    def wait_until(self, expression, timeout, what):
-        start = time.time()
-        while time.time() - start < timeout:
-            if self.evaluate(expression):
-                return time.time() - start
-            time.sleep(0.02)
-        raise SystemExit(f"FAIL: {what} not seen within {timeout} s; the page says: "
-                         + str(self.evaluate("document.body ? document.body.innerText.slice(0, 500) : ''")))
-
-    def close(self):
-        self.process.terminate()
-
-
 def main():
     weave = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else ".build/debug/weave")
     root = pathlib.Path(tempfile.mkdtemp(prefix="weave-serve-"))
@@ -152,25 +102,25 @@ def main():
 
         browser = Browser()
         browser.call("Page.navigate", url=f"http://127.0.0.1:{port}/01-first.html")
-        browser.wait_until("document.body && document.body.innerText.includes('ALPHA') "
+        browser.seconds_until("document.body && document.body.innerText.includes('ALPHA') "
                            "&& document.body.innerText.includes('value: hello')", 30, "the first page")
 
         chapter = root / "chapters" / "01-first.md"
         chapter.write_text(CHAPTER.replace("ALPHA", "BETA"))
-        prose = browser.wait_until("document.body && document.body.innerText.includes('BETA')", 30, "the prose edit")
+        prose = browser.seconds_until("document.body && document.body.innerText.includes('BETA')", 30, "the prose edit")
         print(f"prose edit on screen after {prose:.2f} s")
 
         (root / "weave.yml").write_text("title: Tiny, renamed\nimports: [Tiny]\n")
-        config = browser.wait_until("document.title.includes('Tiny, renamed')", 30, "the config's new title")
+        config = browser.seconds_until("document.title.includes('Tiny, renamed')", 30, "the config's new title")
         print(f"config edit (the title) on screen after {config:.2f} s")
 
         chapter.write_text(CHAPTER.replace("ALPHA", "BETA").replace("greeting)", 'greeting + "!")'))
-        snippet = browser.wait_until("document.body && document.body.innerText.includes('value: hello!')", 60,
+        snippet = browser.seconds_until("document.body && document.body.innerText.includes('value: hello!')", 60,
                                      "the snippet edit")
         print(f"snippet edit on screen after {snippet:.2f} s")
 
         chapter.write_text(CHAPTER.replace("greeting)", "greeting +)"))
-        browser.wait_until("(document.getElementById('weave-serve-errors') || {innerText: ''}).innerText"
+        browser.seconds_until("(document.getElementById('weave-serve-errors') || {innerText: ''}).innerText"
                            ".includes('01-first.md:')", 60, "the located error on the page")
         if not browser.evaluate("document.body.innerText.includes('value: hello!')"):
             raise SystemExit("FAIL: after a failed build the page no longer shows the last good output")
