@@ -42,3 +42,24 @@ import Testing
         #expect(before != after)
     }
 }
+
+/// Package.resolved is not committed and SwiftPM writes it per checkout (its originHash
+/// differed between this repository's clones), so the footer must not hash it, or a fresh
+/// clone could never reproduce the committed site.
+@Suite struct FooterIgnoresResolvedVersionsTests {
+    @Test func twoCheckoutsWithDifferentResolvedFilesGetTheSameParts() throws {
+        var parts: [[String]] = []
+        for origin in ["25e37ab3", "1391617a"] {
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("weave-resolved-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: root) }
+            try FileManager.default.createDirectory(at: root.appendingPathComponent("Sources/M"), withIntermediateDirectories: true)
+            try Data("// swift-tools-version:6.0\n".utf8).write(to: root.appendingPathComponent("Package.swift"))
+            try Data("{ \"originHash\" : \"\(origin)\" }\n".utf8).write(to: root.appendingPathComponent("Package.resolved"))
+            try Data("public let x = 1\n".utf8).write(to: root.appendingPathComponent("Sources/M/M.swift"))
+            parts.append(PackageBuild.packageFiles(root))
+        }
+        #expect(parts[0] != parts[1], "the cache keys on Package.resolved")
+        #expect(SiteProvenance.withoutResolvedVersions(parts[0]) == SiteProvenance.withoutResolvedVersions(parts[1]))
+        #expect(SiteProvenance.withoutResolvedVersions(parts[0]).contains("Package.swift"))
+    }
+}

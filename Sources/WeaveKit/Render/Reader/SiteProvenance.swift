@@ -22,7 +22,11 @@ struct SiteProvenance: Equatable {
         let config = FileManager.default.contents(atPath: root.appendingPathComponent(CourseConfig.fileName).path)
         // The same parts the caches key on (PackageBuild's package files, RunInputs' reads),
         // without the compiler's path and date, which differ between machines with one version.
-        var parts = [version, config.map(Digest.of) ?? "no config"] + PackageBuild.packageFiles(root)
+        // Package.resolved is left out: it is not committed (SwiftPM writes it on each machine,
+        // with an originHash that differs between checkouts), and a committed site must get
+        // the same footer from a fresh clone. The course's own modules depend on no package.
+        var parts = [version, config.map(Digest.of) ?? "no config"]
+            + Self.withoutResolvedVersions(PackageBuild.packageFiles(root))
         // By name, not path: the front page's path may be absolute where the chapters' are
         // relative (a test's run beside the command's), and the hash must not see the difference.
         for chapter in chapters.sorted(by: { $0.name < $1.name }) {
@@ -32,6 +36,12 @@ struct SiteProvenance: Equatable {
             parts += [file.sitePath] + RunInputs.digests(file.source)
         }
         self.init(toolchainVersion: version, inputsHash: String(ContentKey(parts).hash.prefix(12)))
+    }
+
+    /// `PackageBuild.packageFiles`'s name-content pairs and digests without Package.resolved's pair.
+    static func withoutResolvedVersions(_ parts: [String]) -> [String] {
+        guard let name = parts.firstIndex(of: "Package.resolved"), name + 1 < parts.count else { return parts }
+        return Array(parts[..<name] + parts[(name + 2)...])
     }
 
     /// The footer's HTML.
