@@ -29,8 +29,8 @@ struct FastNetwork: ~Copyable {
     let h: UnsafeMutablePointer<Hidden>
     /// ∂L/∂a(1) … ∂L/∂a(τ) at indices 1…τ.
     let δa: UnsafeMutablePointer<Hidden>
-    /// o(t), ŷ(t), y(t) and ∂L/∂o(t) at index t − 1, padded to a multiple of eight steps.
-    let o: UnsafeMutablePointer<Double>, yHat: UnsafeMutablePointer<Double>
+    /// o(t), y(t) and ∂L/∂o(t) at index t − 1, padded to a multiple of eight steps.
+    let o: UnsafeMutablePointer<Double>
     let y: UnsafeMutablePointer<Double>, dL_do: UnsafeMutablePointer<Double>
     /// x(t) = (x₁(t), x₂(t)) at index t.
     let x0: UnsafeMutablePointer<Double>, x1: UnsafeMutablePointer<Double>
@@ -44,10 +44,10 @@ struct FastNetwork: ~Copyable {
         columnsOfW = .allocate(capacity: Hidden.scalarCount)
         h = .allocate(capacity: τ + 1)
         δa = .allocate(capacity: τ + 1)
-        o = .allocate(capacity: padded); yHat = .allocate(capacity: padded)
+        o = .allocate(capacity: padded)
         y = .allocate(capacity: padded); dL_do = .allocate(capacity: padded)
         x0 = .allocate(capacity: τ + 1); x1 = .allocate(capacity: τ + 1)
-        for p in [o, yHat, y, dL_do] { p.initialize(repeating: 0, count: padded) }
+        for p in [o, y, dL_do] { p.initialize(repeating: 0, count: padded) }
         x0.initialize(repeating: 0, count: τ + 1); x1.initialize(repeating: 0, count: τ + 1)
         h.initialize(repeating: .zero, count: τ + 1)
         δa.initialize(repeating: .zero, count: τ + 1)
@@ -65,7 +65,7 @@ struct FastNetwork: ~Copyable {
 
     deinit {
         for p in [rowsOfW, columnsOfW, h, δa] { p.deallocate() }
-        for p in [o, yHat, y, dL_do, x0, x1] { p.deallocate() }
+        for p in [o, y, dL_do, x0, x1] { p.deallocate() }
     }
 
     /// The parameters in the library's own layout.
@@ -119,7 +119,6 @@ struct FastNetwork: ~Copyable {
             }
             let steps = min(8, τ - start)
             for l in 0..<steps {
-                yHat[start + l] = ŷ[l]
                 self.dL_do[start + l] = dL_do[l]
                 loss += 0.5 * error[l] * error[l]
                 if (ŷ[l] >= 0.5) != (y[l] >= 0.5) { allRight = false }
