@@ -119,6 +119,13 @@ public struct PackageBuild: Sendable {
 
     /// The folders of the dependencies given by path, from the state SwiftPM keeps in its build
     /// folder (none when it cannot be read).
+    /// The folders of the packages the package depends on by path (`.package(path:)`), as the
+    /// last SwiftPM build in `cache` resolved them: they may live outside the package root,
+    /// and `weave serve` watches them too. Empty before the first build.
+    public static func localPackageFolders(cache: URL) -> [URL] {
+        localPackages(scratch: scratch(cache)).map { URL(fileURLWithPath: $0) }
+    }
+
     static func localPackages(scratch: URL) -> [String] {
         struct State: Decodable {
             struct Object: Decodable { var dependencies: [Dependency] }

@@ -3,16 +3,17 @@ import Foundation
 import Glibc
 #endif
 
-/// Changes anywhere in a folder tree, for `weave serve`: the chapters, the config, the sources
-/// and manifests the chapters depend on all live under the package root, and the cache decides
-/// what a change means, so the watcher need not.
+/// Changes anywhere in some folder trees, for `weave serve`: the chapters, the config, the
+/// sources and manifests of the package live under its root, and packages it depends on by
+/// path anywhere else (``watch(_:)`` adds those once a build has named them); the cache
+/// decides what a change means, so the watcher need not.
 ///
 /// On Linux it asks the kernel (inotify), one watch per folder, adding folders as they appear;
 /// elsewhere it compares modification dates twice a second. Folders weave writes itself (the
 /// site, the build folders, version control) are left out, or every build would trigger the next.
 /// One caller waits on it at a time (serve waits for a change, then builds), hence unchecked.
 public final class FileWatcher: @unchecked Sendable {
-    private let root: URL
+    private var roots: [String] = []
     private let isExcluded: (String) -> Bool
     #if os(Linux)
     private let descriptor: Int32
@@ -24,7 +25,6 @@ public final class FileWatcher: @unchecked Sendable {
     /// Watches `root` and every folder below it except `excluded` ones (and anything whose name
     /// starts with `.build` or `.site.`, and `.git`).
     public init(root: URL, excluding excluded: [URL]) throws {
-        self.root = root.standardizedFileURL
         let excludedPaths = excluded.map { $0.standardizedFileURL.path }
         isExcluded = { path in
             let name = (path as NSString).lastPathComponent
@@ -36,11 +36,25 @@ public final class FileWatcher: @unchecked Sendable {
         guard descriptor >= 0 else {
             throw WeaveError("cannot watch \(root.path) for changes: inotify_init1 failed (\(String(cString: strerror(errno))))")
         }
-        try watchTree(self.root.path)
+        #endif
+        watch(root)
+    }
+
+    /// Watches one more folder tree, with the same exclusions; a tree already watched, or one
+    /// inside a watched tree, is left as it is. Call it between waits, not during one.
+    public func watch(_ folder: URL) {
+        let path = folder.standardizedFileURL.path
+        guard !roots.contains(where: { path == $0 || path.hasPrefix($0 + "/") }) else { return }
+        roots.append(path)
+        #if os(Linux)
+        watchTree(path, isRoot: true)
         #else
-        snapshot = Self.modificationDates(under: self.root.path, isExcluded: isExcluded)
+        snapshot.merge(Self.modificationDates(under: path, isExcluded: isExcluded)) { $1 }
         #endif
     }
+
+    /// The trees watched, in the order they were added.
+    public var watchedRoots: [String] { roots }
 
     deinit {
         #if os(Linux)
@@ -65,8 +79,8 @@ public final class FileWatcher: @unchecked Sendable {
     #if os(Linux)
     private static let events = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_MODIFY | IN_ATTRIB)
 
-    private func watchTree(_ path: String) throws {
-        guard !isExcluded(path) || path == root.path else { return }
+    private func watchTree(_ path: String, isRoot: Bool = false) {
+        guard isRoot || !isExcluded(path) else { return }
         let watch = inotify_add_watch(descriptor, path, Self.events | UInt32(IN_ONLYDIR))
         if watch >= 0 { folders[watch] = path }
         let children = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
@@ -76,7 +90,7 @@ public final class FileWatcher: @unchecked Sendable {
             // Symlinked folders are not followed: they may point anywhere, even back up the tree.
             if FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), isFolder.boolValue,
                (try? FileManager.default.destinationOfSymbolicLink(atPath: full)) == nil {
-                try watchTree(full)
+                watchTree(full)
             }
         }
     }
@@ -101,7 +115,7 @@ public final class FileWatcher: @unchecked Sendable {
             guard let folder = folders[watch] else { continue }
             let path = nameBytes.isEmpty ? folder : folder + "/" + String(decoding: nameBytes, as: UTF8.self)
             if isExcluded(path) { continue }
-            if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { try? watchTree(path) }
+            if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { watchTree(path) }
             paths.append(path)
         }
         return paths
@@ -110,7 +124,9 @@ public final class FileWatcher: @unchecked Sendable {
     private func nextChanges(timeoutMilliseconds: Int32) -> [String] {
         let deadline = timeoutMilliseconds < 0 ? Date.distantFuture : Date().addingTimeInterval(Double(timeoutMilliseconds) / 1000)
         repeat {
-            let now = Self.modificationDates(under: root.path, isExcluded: isExcluded)
+            let now = roots.reduce(into: [String: Date]()) { dates, root in
+                dates.merge(Self.modificationDates(under: root, isExcluded: isExcluded)) { $1 }
+            }
             let changed = Set(now.keys).union(snapshot.keys).filter { now[$0] != snapshot[$0] }
             snapshot = now
             if !changed.isEmpty { return changed.sorted() }

@@ -8,7 +8,8 @@ struct Serve: AsyncParsableCommand {
         abstract: "Build the site, serve it on this machine, and rebuild and reload it on every change.",
         discussion: """
             weave builds the site as `weave build` does, serves it at http://127.0.0.1:PORT/, then \
-            watches the package (chapters, weave.yml, sources, manifests; not the site or .build). \
+            watches the package (chapters, weave.yml, sources, manifests; not the site, .build or \
+            the cache) and the packages it depends on by path, wherever they are. \
             On a change it builds again (the cache reruns only what the change can affect) and the \
             pages open in a browser reload themselves. A failed build keeps the last good pages and \
             shows its errors on them and in the terminal. The reload script is added to pages as \
@@ -48,9 +49,15 @@ struct Serve: AsyncParsableCommand {
         print("serving \(config.output)/ at http://\(host):\(port)/ (Ctrl-C stops)")
         flushOutput()
 
-        let watcher = try FileWatcher(root: options.rootURL, excluding: [output, options.rootURL.appendingPathComponent(".build")])
+        // The cache may be given inside the root: its writes must not trigger the next build.
+        let cache = options.pipeline(config, reporter).cache
+        let watcher = try FileWatcher(root: options.rootURL,
+                                      excluding: [output, options.rootURL.appendingPathComponent(".build"), cache])
         await rebuild(output: output, into: preview, reason: nil)
         while true {
+            // Path dependencies are known once SwiftPM has resolved them, and may change with
+            // the manifest, so each build may add folders to watch.
+            for folder in PackageBuild.localPackageFolders(cache: cache) { watcher.watch(folder) }
             let changed = await Task.detached { watcher.waitForChanges() }.value
             let root = options.rootURL.standardizedFileURL.path
             let shown = changed.prefix(3).map { $0.hasPrefix(root + "/") ? String($0.dropFirst(root.count + 1)) : $0 }
