@@ -14,6 +14,7 @@ import Testing
             order:
               - 02-second.md
               - 01-first.md
+            build-flags: [-Xcc, -march=native, -Xswiftc, -DFAST]
 
             """, path: "weave.yml")
         #expect(config.title == "Numbers, by example")
@@ -22,6 +23,7 @@ import Testing
         #expect(config.output == "public")
         #expect(config.order?.map(\.name) == ["02-second.md", "01-first.md"])
         #expect(config.order?.first?.location == SourceLocation(file: "weave.yml", line: 7, column: 5))
+        #expect(config.buildFlags == ["-Xcc", "-march=native", "-Xswiftc", "-DFAST"])
     }
 
     @Test func anEmptyFileOrNoFileGivesTheDefaults() throws {
@@ -44,6 +46,10 @@ import Testing
         ("imports: [A\n", 2, 1, "not valid YAML"),
         ("order: {a: 1}\n", 1, 8, "needs a list"),
         ("order: [a.md, b.md, a.md]\n", 1, 21, "listed twice"),
+        ("build-flags: -O\n", 1, 14, "needs a list"),
+        ("build-flags: [-Xcc, -march=native, --scratch-path, /tmp/x]\n", 1, 36, "'--scratch-path' is not one of -Xcc, -Xswiftc"),
+        ("build-flags: [-march=native]\n", 1, 15, "is not one of"),
+        ("build-flags: [-Xcc, -O2, -Xswiftc]\n", 1, 26, "needs the flag it passes after it"),
     ]
 
     @Test(arguments: mistakes)

@@ -48,7 +48,7 @@ public struct ChapterRunner: Sendable {
         let clock = ContinuousClock(), start = clock.now
         let program = ChapterProgram(chapter, imports: library.modules)
         let limit = chapterOutputLimit(chapter)
-        let key = ContentKey([Self.resultFormat, toolchain.identity, library.key, Self.flags.joined(separator: " "),
+        let key = ContentKey([Self.resultFormat, toolchain.identity, library.key, (Self.flags + library.chapterFlags).joined(separator: " "),
                               timeLimits(chapter).sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: ","),
                               String(limit), program.source, ChapterProgram.runtime]
                              + RunInputs.keyParts(chapter, root: root))

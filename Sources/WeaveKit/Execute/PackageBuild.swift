@@ -20,6 +20,9 @@ public struct PackageBuild: Sendable {
     public var linkArguments: [String]
     /// A fingerprint of what SwiftPM built; part of every chapter's cache key.
     public var key: String
+    /// The config's build flags as swiftc takes them (`-Xswiftc X` is `X`), so a chapter is
+    /// compiled as its modules were.
+    public var chapterFlags: [String] = []
 
     static let configuration = "release"
     static let linkFile = "link.json"
@@ -36,23 +39,38 @@ public struct PackageBuild: Sendable {
         /// Dependencies given by path, and the key of their sources when this was built.
         var localPackages: [String]
         var localKey: String
+        var chapterFlags: [String]
         var build: PackageBuild {
-            PackageBuild(modules: modules, importArguments: importArguments, linkArguments: linkArguments, key: fingerprint)
+            PackageBuild(modules: modules, importArguments: importArguments, linkArguments: linkArguments, key: fingerprint,
+                         chapterFlags: chapterFlags)
         }
     }
 
     /// swiftc arguments that compile `sources` into a program using the modules.
     public func compilerArguments(compiling sources: [String]) -> [String] {
-        importArguments + sources + linkArguments
+        chapterFlags + importArguments + sources + linkArguments
+    }
+
+    /// SwiftPM's `-Xswiftc X` is swiftc's `X`; swiftc passes `-Xcc` and `-Xlinker` on itself.
+    /// (`-Xcxx` is for C++ targets, which chapter programs are not.)
+    static func chapterFlags(_ buildFlags: [String]) -> [String] {
+        stride(from: 0, to: buildFlags.count - 1, by: 2).flatMap { pair -> [String] in
+            switch buildFlags[pair] {
+            case "-Xswiftc": [buildFlags[pair + 1]]
+            case "-Xcc", "-Xlinker": [buildFlags[pair], buildFlags[pair + 1]]
+            default: []
+            }
+        }
     }
 
     /// Reuses the cached build when the package's sources are unchanged; asks SwiftPM otherwise.
     /// `modules` nil means every library product of the package (found once per manifest).
     public static func prepare(
-        root: URL, cache: URL, toolchain: Toolchain, modules: [String]?, useCache: Bool, statistics: Statistics
+        root: URL, cache: URL, toolchain: Toolchain, modules: [String]?, buildFlags: [String] = [], useCache: Bool,
+        statistics: Statistics
     ) throws(WeaveError) -> PackageBuild {
         let requested = modules
-        let key = sourceKey(root: root, toolchain: toolchain, modules: requested)
+        let key = sourceKey(root: root, toolchain: toolchain, modules: requested, buildFlags: buildFlags)
         WorkFolder.removeLeftovers(inCache: cache)
         let entry = cache.appendingPathComponent("package/\(key.hash)")
         if useCache, let stored = load(entry, key, cache: cache) {
@@ -72,8 +90,9 @@ public struct PackageBuild: Sendable {
             // and a file saved during a build must not be recorded as built.
             var built = key
             for attempt in 1...3 {
-                try build(root: root, cache: cache, toolchain: toolchain, modules: modules, statistics: statistics)
-                let after = sourceKey(root: root, toolchain: toolchain, modules: requested)
+                try build(root: root, cache: cache, toolchain: toolchain, modules: modules, buildFlags: buildFlags,
+                          statistics: statistics)
+                let after = sourceKey(root: root, toolchain: toolchain, modules: requested, buildFlags: buildFlags)
                 if after == built { break }
                 guard attempt < 3 else {
                     throw WeaveError("the package's sources kept changing while SwiftPM built them; run weave again")
@@ -81,14 +100,15 @@ public struct PackageBuild: Sendable {
                 built = after
             }
             let stored = try gather(root: root, cache: cache, key: built, toolchain: toolchain, modules: modules,
-                                    targetFolders: summary.targets.compactMap(\.path))
+                                    targetFolders: summary.targets.compactMap(\.path), chapterFlags: chapterFlags(buildFlags))
             return stored.build
         }
     }
 
     /// Everything the built libraries can depend on that weave can read without SwiftPM.
-    static func sourceKey(root: URL, toolchain: Toolchain, modules: [String]?) -> ContentKey {
-        ContentKey([toolchain.identity, configuration, modules?.joined(separator: ",") ?? "(every library product)"]
+    static func sourceKey(root: URL, toolchain: Toolchain, modules: [String]?, buildFlags: [String] = []) -> ContentKey {
+        ContentKey([toolchain.identity, configuration, modules?.joined(separator: ",") ?? "(every library product)",
+                    "flags: " + buildFlags.joined(separator: " ")]
                    + packageFiles(root))
     }
 
@@ -175,11 +195,11 @@ public struct PackageBuild: Sendable {
 
     /// Builds every module with SwiftPM, optimised.
     private static func build(
-        root: URL, cache: URL, toolchain: Toolchain, modules: [String], statistics: Statistics
+        root: URL, cache: URL, toolchain: Toolchain, modules: [String], buildFlags: [String], statistics: Statistics
     ) throws(WeaveError) {
         for module in modules {
             statistics.countCompilerRun()
-            let output = try swiftPM(["build", "-c", configuration, "--target", module], root: root, cache: cache,
+            let output = try swiftPM(["build", "-c", configuration, "--target", module] + buildFlags, root: root, cache: cache,
                                      toolchain: toolchain)
             guard output.termination.succeeded, !output.timedOut else {
                 let lines = (output.timedOut ? ["stopped after \(Plain.number(toolTimeLimit)) s"] : [])
@@ -194,7 +214,8 @@ public struct PackageBuild: Sendable {
 
     /// Fingerprints what SwiftPM built and stores, under `key`, what a chapter program needs.
     private static func gather(
-        root: URL, cache: URL, key: ContentKey, toolchain: Toolchain, modules: [String], targetFolders: [String]
+        root: URL, cache: URL, key: ContentKey, toolchain: Toolchain, modules: [String], targetFolders: [String],
+        chapterFlags: [String]
     ) throws(WeaveError) -> Stored {
         let entry = cache.appendingPathComponent("package/\(key.hash)")
         let scratch = scratch(cache)
@@ -248,7 +269,8 @@ public struct PackageBuild: Sendable {
         let locals = localPackages(scratch: scratch) + outside.sorted()
         let stored = Stored(modules: modules, importArguments: imports,
                             linkArguments: [entry.appendingPathComponent(archiveName).path, "-lm"], fingerprint: fingerprint,
-                            archiveDigest: archiveDigest, localPackages: locals, localKey: localKey(locals))
+                            archiveDigest: archiveDigest, localPackages: locals, localKey: localKey(locals),
+                            chapterFlags: chapterFlags)
         do {
             try JSONEncoder().encode(stored).write(to: staging.appendingPathComponent(linkFile))
             try Data(key.material.utf8).write(to: staging.appendingPathComponent(ContentKey.fileName))

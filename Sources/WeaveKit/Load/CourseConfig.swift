@@ -9,6 +9,7 @@ import Yams
 /// chapters: chapters             # the folder of chapters
 /// output: site                   # the folder the site is written to
 /// order: [01-intro.md, 02-more.md]   # default: file-name order
+/// build-flags: [-Xcc, -march=native]  # passed to SwiftPM and swiftc; default: none
 /// ```
 ///
 /// YAML is read with Yams, which gives every node its line and column, so an unknown key or
@@ -21,6 +22,9 @@ public struct CourseConfig: Sendable, Equatable {
     public var output = "site"
     /// Chapter file names in reading order; nil means file-name order.
     public var order: [ChapterName]?
+    /// Compiler flags for the package's modules and the chapter programs, as SwiftPM spells
+    /// them: pairs of `-Xcc`, `-Xswiftc`, `-Xlinker` or `-Xcxx` and one flag.
+    public var buildFlags: [String] = []
 
     /// A chapter's file name as the config lists it, with its place in the config.
     public struct ChapterName: Sendable, Equatable {
@@ -29,7 +33,10 @@ public struct CourseConfig: Sendable, Equatable {
     }
 
     public static let fileName = "weave.yml"
-    static let keys = ["title", "imports", "chapters", "output", "order"]
+    static let keys = ["title", "imports", "chapters", "output", "order", "build-flags"]
+    /// Only flags for a compiler or the linker: SwiftPM's own options (`--scratch-path`,
+    /// `-c debug`) would move or change builds that weave owns.
+    public static let buildFlagPrefixes = ["-Xcc", "-Xswiftc", "-Xlinker", "-Xcxx"]
 
     public init() {}
 
@@ -97,6 +104,20 @@ public struct CourseConfig: Sendable, Equatable {
                     throw WeaveError("'\(entry.name)' is listed twice in order", at: entry.location)
                 }
                 config.order = names
+            case "build-flags":
+                let flags = try names()
+                for pair in stride(from: 0, to: flags.count, by: 2) {
+                    guard Self.buildFlagPrefixes.contains(flags[pair].name) else {
+                        throw WeaveError("'\(flags[pair].name)' is not one of \(Self.buildFlagPrefixes.joined(separator: ", "))",
+                                         at: flags[pair].location,
+                                         details: ["build-flags holds pairs such as [-Xcc, -march=native, -Xswiftc, -DFAST]"])
+                    }
+                    guard pair + 1 < flags.count else {
+                        throw WeaveError("'\(flags[pair].name)' needs the flag it passes after it, such as [\(flags[pair].name), -O]",
+                                         at: flags[pair].location)
+                    }
+                }
+                config.buildFlags = flags.map(\.name)
             default:
                 throw WeaveError("unknown key '\(key)'; the keys are: \(keys.joined(separator: ", "))", at: location(keyNode))
             }

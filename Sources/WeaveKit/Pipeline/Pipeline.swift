@@ -16,6 +16,8 @@ public struct PipelineOptions: Sendable {
     public var title: String?
     /// The chapters' reading order, by file name; nil: file-name order.
     public var order: [CourseConfig.ChapterName]?
+    /// The config's `build-flags`: for SwiftPM as written, for chapter programs as swiftc takes them.
+    public var buildFlags: [String] = []
     /// Bytes a chapter may print (stdout, stderr, tables and plots together) before it is
     /// stopped; a snippet's `output-limit=MIB` tag raises it for its chapter.
     public var outputLimit: Int
@@ -51,6 +53,7 @@ public struct PipelineOptions: Sendable {
                   outputLimit: outputLimit)
         title = config.title
         order = config.order
+        buildFlags = config.buildFlags
     }
 }
 
@@ -111,7 +114,7 @@ public enum Pipeline {
         options.progress?(.buildingPackage)
         let library = try PackageBuild.prepare(
             root: options.root, cache: options.cache, toolchain: toolchain, modules: options.imports,
-            useCache: options.useCache, statistics: statistics)
+            buildFlags: options.buildFlags, useCache: options.useCache, statistics: statistics)
         let runner = ChapterRunner(library: library, toolchain: toolchain, cache: options.cache, root: options.root,
                                    useCache: options.useCache, statistics: statistics, outputLimit: options.outputLimit)
         let total = paths.count
