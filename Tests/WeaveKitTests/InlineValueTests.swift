@@ -84,6 +84,15 @@ import Testing
         #expect(report.errors.contains { $0.message.contains("cannot find 'nowhere' in scope") })
     }
 
+    @Test func anOptionalIsALocatedErrorAndAnUnwrappedOneIsItsValue() throws {
+        let failed = try Self.report("# O\n\nIt is `{swift} Int(\"3\")`.\n")
+        #expect(failed.errors.first?.location?.line == 3, "\(failed.errors)")
+        #expect(failed.errors.first?.message.contains("is an Optional") == true, "\(failed.errors)")
+        let (reports, site) = try Self.run(["x.md": "# O\n\nIt is `{swift} Int(\"3\")!` and `{swift} [1, 2].first ?? 0`.\n"])
+        #expect(reports.allSatisfy { $0.succeeded }, "\(reports.flatMap { $0.errors })")
+        #expect(site["x.html"]?.contains("It is 3 and 1.") == true)
+    }
+
     @Test func aNorunSnippetDeclaresNothingForAnInlineValue() throws {
         let report = try Self.report("# N\n\n```swift norun\nlet hidden = 1\n```\n\nIt is `{swift} hidden`.\n")
         #expect(report.errors.first?.location?.line == 7)

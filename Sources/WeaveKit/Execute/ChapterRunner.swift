@@ -42,7 +42,7 @@ public struct ChapterRunner: Sendable {
     /// A chapter that takes longer than this to compile is stopped rather than left hanging.
     static let compileTimeLimit = 300.0
     /// Changes whenever the stored results' shape or meaning does, so old entries are not read.
-    static let resultFormat = "results-4"
+    static let resultFormat = "results-5"
 
     public func execute(_ chapter: Chapter) -> ChapterExecution {
         let clock = ContinuousClock(), start = clock.now

@@ -41,13 +41,15 @@ enum ControlChannel {
         var records: [[Record]] = []
         /// The value each begun snippet sent, if it is an inline value that finished.
         var values: [String?] = []
+        /// The snippets (by position) whose value was an optional.
+        var optionals: Set<Int> = []
         var end: Offsets?
         /// How many lines did not carry the token (a snippet wrote to descriptor 3).
         var foreignLines = 0
 
         static func == (a: Log, b: Log) -> Bool {
             a.begins.map(\.index) == b.begins.map(\.index) && a.begins.map(\.at) == b.begins.map(\.at)
-                && a.records == b.records && a.values == b.values && a.end == b.end && a.foreignLines == b.foreignLines
+                && a.records == b.records && a.values == b.values && a.optionals == b.optionals && a.end == b.end && a.foreignLines == b.foreignLines
         }
 
         var currentIndex: Int? { begins.last?.index }
@@ -102,6 +104,12 @@ enum ControlChannel {
                 }
                 guard let text = Data(base64Encoded: fields[1]) else { throw Inconsistency(reason: "a value that is not base64") }
                 log.values[last] = String(decoding: text, as: UTF8.self)
+            case "optional" where fields.count == 1:
+                guard let last = log.values.indices.last, log.values[last] == nil else {
+                    throw Inconsistency(reason: "a value before the first snippet, or twice for one")
+                }
+                log.values[last] = ""
+                log.optionals.insert(last)
             case "end" where fields.count == 3:
                 guard log.begins.count == order.count else { throw Inconsistency(reason: "the end before every snippet began") }
                 log.end = try offsets(fields[1], fields[2])

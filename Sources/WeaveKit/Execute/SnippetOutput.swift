@@ -28,11 +28,14 @@ public struct SnippetOutput: Codable, Equatable, Sendable {
     public var items: [OutputItem] = []
     /// For an inline value that ran to its end, its description, sent on the control channel.
     public var value: String?
+    /// The inline value was an optional, which the page refuses to show (`InlineValueCheck`).
+    public var valueIsOptional = false
 
-    public init(index: Int, items: [OutputItem] = [], value: String? = nil) {
+    public init(index: Int, items: [OutputItem] = [], value: String? = nil, valueIsOptional: Bool = false) {
         self.index = index
         self.items = items
         self.value = value
+        self.valueIsOptional = valueIsOptional
     }
 
     /// What the snippet printed to stdout, which expected-output blocks compare against.
@@ -94,7 +97,8 @@ enum OutputCapture {
             let errStart = min(begin.stderr, errStop)
             while errStop > errStart, stderr[errStop - 1] == 0x0A { errStop -= 1 }
             if errStart < errStop { items.append(.stderr(String(decoding: stderr[errStart..<errStop], as: UTF8.self))) }
-            return SnippetOutput(index: log.begins[k].index, items: items, value: k < log.values.count ? log.values[k] : nil)
+            return SnippetOutput(index: log.begins[k].index, items: items, value: k < log.values.count ? log.values[k] : nil,
+                                 valueIsOptional: log.optionals.contains(k))
         }
     }
 

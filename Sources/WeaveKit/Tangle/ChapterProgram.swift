@@ -84,6 +84,8 @@ public struct ChapterProgram: Sendable, Equatable {
                 send("value \\(Data(description.utf8).base64EncodedString())")
             }
 
+            static func optionalValue() { send("optional") }
+
             static func begin(_ index: Int) { send("begin \\(index) \\(offset(1)) \\(offset(2))") }
 
             static func end() { send("end \\(offset(1)) \\(offset(2))") }
@@ -105,9 +107,14 @@ public struct ChapterProgram: Sendable, Equatable {
             }
         }
 
-        /// An inline value: what the page prints in its place.
+        /// An inline value: what the page prints in its place. An optional would put
+        /// `Optional(3)` or `nil` into the sentence, so it is sent as such, and refused.
         func \(valueFunction)<Value>(_ value: Value) {
-            \(runtimeName).value(String(describing: value))
+            if Mirror(reflecting: value).displayStyle == .optional {
+                \(runtimeName).optionalValue()
+            } else {
+                \(runtimeName).value(String(describing: value))
+            }
         }
 
         /// Display finds this by name in the running program (it is linked with
