@@ -5,7 +5,7 @@ import Testing
 /// fence's location; never crash. `scripts/fuzz.sh` runs it at length.
 @Suite struct TagFuzzTests {
     static let words = [
-        "hidden", "quiet", "norun", "expect", "include=Sources/ElmanRNN/SGD.swift#sgd", "timeout=30",
+        "hidden", "quiet", "norun", "expect", "solution", "solution=1", "include=Sources/ElmanRNN/SGD.swift#sgd", "timeout=30",
         "timeout=", "timeout=-1", "timeout=0", "timeout=1e308", "timeout=1e309", "timeout=nan", "timeout=inf",
         "timeout=0x10", "timeout=5.", "include=", "include=#", "include=a#", "include=#b", "include=a#b#c",
         "include=../../etc/passwd#x", "=", "", "é", "😀", "hidden=1", "HIDDEN", "time out", "\u{0}", "\u{301}",
