@@ -148,6 +148,36 @@ def check_copy_and_scripts_off(browser, site, problems):
     print(f"   copy button on {page.name}: {'ok' if copied == code else 'failed'}; scripts off: {shown}")
 
 
+# For each copy button: does any line box of its block's code intersect it?
+COVERED = """(() => { let blocks = 0, covered = 0;
+  for (const button of document.querySelectorAll('.copy-button')) {
+    const code = button.parentElement.querySelector('code');
+    if (!code) continue;
+    blocks++;
+    const range = document.createRange();
+    range.selectNodeContents(code);
+    const b = button.getBoundingClientRect();
+    for (const line of range.getClientRects()) {
+      if (line.width > 0 && line.right > b.left && line.left < b.right && line.bottom > b.top && line.top < b.bottom) { covered++; break; }
+    }
+  }
+  return blocks + ' ' + covered; })()"""
+
+
+def check_copy_buttons_cover_no_code(browser, site, problems):
+    """No copy button lies over its block's code, at desktop and phone width, on any page."""
+    checked = 0
+    for width, height, mobile in [(1280, 800, False), (390, 844, True)]:
+        browser.size(width, height, mobile)
+        for page in sorted(site.glob("*.html")):
+            browser.open(page.as_uri())
+            blocks, covered = map(int, browser.evaluate(COVERED).split())
+            checked += blocks
+            if covered:
+                problems.append(f"copy: at {width} px, {covered} of the {blocks} copy buttons on {page.name} cover code")
+    print(f"   {checked} copy buttons checked at 1280 and 390 px")
+
+
 def main():
     site = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "site").resolve()
     word, page = output_only_word(site)
@@ -158,6 +188,7 @@ def main():
         check_search(browser, site, word, page, problems)
         check_first_screen(browser, site, problems)
         check_copy_and_scripts_off(browser, site, problems)
+        check_copy_buttons_cover_no_code(browser, site, problems)
     finally:
         browser.close()
     for problem in problems:

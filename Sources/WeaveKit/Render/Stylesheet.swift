@@ -118,6 +118,10 @@ enum Stylesheet {
         .search-results mark { background: #ffe98f; color: #000; }
         .search-none { color: var(--muted); }
         .copy-wrap { position: relative; }
+        /* The button gets a strip of its own above the first line, so it never hides code
+           (a long first line scrolls under the top right corner). Only with the script:
+           without it there is neither wrap nor button. */
+        .copy-wrap > pre { padding-top: 2rem; }
         .copy-button { position: absolute; top: 0.35rem; right: 0.35rem; font: 0.75rem var(--sans); padding: 0.15rem 0.5rem;
           color: var(--muted); background: var(--panel); border: 1px solid var(--rule); border-radius: 4px; cursor: pointer;
           opacity: 0.75; }
