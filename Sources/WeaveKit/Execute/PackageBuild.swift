@@ -105,59 +105,6 @@ public struct PackageBuild: Sendable {
         }
     }
 
-    /// Everything the built libraries can depend on that weave can read without SwiftPM.
-    static func sourceKey(root: URL, toolchain: Toolchain, modules: [String]?, buildFlags: [String] = []) -> ContentKey {
-        ContentKey([toolchain.identity, configuration, modules?.joined(separator: ",") ?? "(every library product)",
-                    "flags: " + buildFlags.joined(separator: " ")]
-                   + packageFiles(root))
-    }
-
-    /// A package's manifests, resolved versions and every file under `Sources/`, as key parts.
-    static func packageFiles(_ root: URL) -> [String] {
-        var parts: [String] = []
-        let manager = FileManager.default
-        let manifests = ((try? manager.contentsOfDirectory(atPath: root.path)) ?? [])
-            .filter { ($0.hasPrefix("Package") && $0.hasSuffix(".swift")) || $0 == "Package.resolved" }.sorted()
-        for name in manifests {
-            parts += [name, (try? String(contentsOf: root.appendingPathComponent(name), encoding: .utf8)) ?? ""]
-        }
-        let sources = root.appendingPathComponent("Sources")
-        for name in ((try? manager.subpathsOfDirectory(atPath: sources.path)) ?? []).sorted() {
-            let url = sources.appendingPathComponent(name)
-            guard let data = try? Data(contentsOf: url) else { continue }  // a folder
-            // A digest, not the bytes as text: decoding would merge different binary files.
-            parts += ["Sources/\(name)", Digest.of(data)]
-        }
-        return parts
-    }
-
-    /// The key of the packages the root depends on by path: SwiftPM pins no version for them,
-    /// so their sources count like the root's own.
-    static func localKey(_ folders: [String]) -> String {
-        ContentKey(folders.flatMap { [$0] + packageFiles(URL(fileURLWithPath: $0)) + RunInputs.digests(URL(fileURLWithPath: $0)) }).hash
-    }
-
-    /// The folders of the dependencies given by path, from the state SwiftPM keeps in its build
-    /// folder (none when it cannot be read).
-    /// The folders of the packages the package depends on by path (`.package(path:)`), as the
-    /// last SwiftPM build in `cache` resolved them: they may live outside the package root,
-    /// and `weave serve` watches them too. Empty before the first build.
-    public static func localPackageFolders(cache: URL) -> [URL] {
-        localPackages(scratch: scratch(cache)).map { URL(fileURLWithPath: $0) }
-    }
-
-    static func localPackages(scratch: URL) -> [String] {
-        struct State: Decodable {
-            struct Object: Decodable { var dependencies: [Dependency] }
-            struct Dependency: Decodable { var state: Kind }
-            struct Kind: Decodable { var name: String; var path: String? }
-            var object: Object
-        }
-        guard let data = try? Data(contentsOf: scratch.appendingPathComponent("workspace-state.json")),
-              let state = try? JSONDecoder().decode(State.self, from: data) else { return [] }
-        return state.object.dependencies.compactMap { $0.state.name == "fileSystem" ? $0.state.path : nil }.sorted()
-    }
-
     /// The file in weave's build folder that names the entry whose build it holds: chapters
     /// import modules and read resources from that folder, so an entry is usable only while
     /// the folder holds its build (an older entry gets its build again from SwiftPM).
@@ -297,67 +244,5 @@ public struct PackageBuild: Sendable {
                              details: ["name the modules in \(CourseConfig.fileName), such as `imports: [MyLibrary]`"])
         }
         return modules
-    }
-
-    /// The modules and every target they depend on, from the build plan SwiftPM writes beside
-    /// its products; when that plan cannot be read, every target SwiftPM built (never fewer).
-    static func closure(of modules: [String], in products: URL) -> [String]? {
-        struct Plan: Decodable { var targetDependencyMap: [String: [String]] }
-        guard let data = try? Data(contentsOf: products.appendingPathComponent("description.json")),
-              let plan = try? JSONDecoder().decode(Plan.self, from: data) else { return nil }
-        var seen = Set<String>(), work = modules
-        while let next = work.popLast() {
-            guard seen.insert(next).inserted else { continue }
-            work += plan.targetDependencyMap[next] ?? []
-        }
-        return seen.sorted()
-    }
-
-    /// The object files of `targets` (all targets when nil), sorted. For a Swift target, only
-    /// the objects of its current sources, from the compiler's output map, so a deleted file's
-    /// stale object can never be linked.
-    static func objectFiles(of targets: [String]?, in products: URL) -> [URL] {
-        let manager = FileManager.default
-        let folders = ((try? manager.contentsOfDirectory(atPath: products.path)) ?? []).filter { $0.hasSuffix(".build") }
-        var objects: [URL] = []
-        for folder in folders.sorted() {
-            let target = String(folder.dropLast(".build".count))
-            if let targets { guard targets.contains(target) else { continue } }
-            else if target.hasSuffix("Tests") || target.hasSuffix("-tool") { continue }
-            let directory = products.appendingPathComponent(folder)
-            if let map = try? Data(contentsOf: directory.appendingPathComponent("output-file-map.json")),
-               let entries = try? JSONDecoder().decode([String: [String: String]].self, from: map) {
-                let listed = entries.values.compactMap { $0["object"] }.filter { manager.fileExists(atPath: $0) }
-                if !listed.isEmpty { objects += listed.map { URL(fileURLWithPath: $0) }; continue }
-            }
-            let files = (try? manager.contentsOfDirectory(atPath: directory.path)) ?? []
-            objects += files.filter { $0.hasSuffix(".o") }.map { directory.appendingPathComponent($0) }
-        }
-        return objects.sorted { $0.path < $1.path }
-    }
-
-    /// Module maps of the C targets a Swift module may import: the package's own, its
-    /// dependencies' (in SwiftPM's checkouts) and those SwiftPM generated for `targets` (all
-    /// when nil). Never those of build tools (`-tool`), which define the same modules again.
-    static func moduleMaps(root: URL, scratch: URL, products: URL, targets: [String]?) -> [URL] {
-        let manager = FileManager.default
-        var maps: [URL] = []
-        let sourceFolders = [root.appendingPathComponent("Sources")]
-            + localPackages(scratch: scratch).map { URL(fileURLWithPath: $0).appendingPathComponent("Sources") }
-            + ((try? manager.contentsOfDirectory(atPath: scratch.appendingPathComponent("checkouts").path)) ?? [])
-                .sorted().map { scratch.appendingPathComponent("checkouts/\($0)/Sources") }
-        for folder in sourceFolders {
-            for path in ((try? manager.subpathsOfDirectory(atPath: folder.path)) ?? []).sorted()
-            where path.hasSuffix("/module.modulemap") && path.split(separator: "/").count <= 3 {
-                maps.append(folder.appendingPathComponent(path))
-            }
-        }
-        for folder in ((try? manager.contentsOfDirectory(atPath: products.path)) ?? []).sorted() where folder.hasSuffix(".build") {
-            let target = String(folder.dropLast(".build".count))
-            guard !target.hasSuffix("-tool"), targets?.contains(target) ?? true else { continue }
-            let map = products.appendingPathComponent("\(folder)/module.modulemap")
-            if manager.fileExists(atPath: map.path) { maps.append(map) }
-        }
-        return maps
     }
 }
