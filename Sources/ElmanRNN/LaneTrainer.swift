@@ -121,21 +121,39 @@ public struct LaneTrainer: Sendable {
 
     /// Trains for `configuration.epochs` epochs and returns each seed's history, as
     /// `Trainer.train()` records it.
-    public mutating func train() -> [TrainingHistory] {
+    public mutating func train() -> [TrainingHistory] { train(afterEpoch: { _, _ in }) }
+
+    /// As ``train()``, calling `afterEpoch` after every epoch's update with the trainer and the
+    /// seeds (indices into ``seeds``) whose window became perfect for the first time in that
+    /// epoch: where a sweep copies a network at its convergence epoch or evaluates checkpoints.
+    public mutating func train(afterEpoch: (_ trainer: LaneTrainer, _ convergedNow: [Int]) -> Void) -> [TrainingHistory] {
         var histories = Array(repeating: TrainingHistory(), count: seeds.count)
         for k in seeds.indices { histories[k].reserve(configuration.epochs) }
         for _ in 0..<configuration.epochs {
             let (loss, right) = step()
             epoch += 1
+            var convergedNow: [Int] = []
             for k in seeds.indices {
                 moving[k].record(right[k])
                 histories[k].loss.append(loss[k])
                 histories[k].allBitsRight.append(right[k])
                 histories[k].windowAccuracy.append(moving[k].accuracy)
-                if histories[k].epochsToConverge == nil, moving[k].isPerfect { histories[k].epochsToConverge = epoch }
+                if histories[k].epochsToConverge == nil, moving[k].isPerfect {
+                    histories[k].epochsToConverge = epoch
+                    convergedNow.append(k)
+                }
             }
+            afterEpoch(self, convergedNow)
         }
         return histories
+    }
+
+    /// Sets seed k's network to `parameters[k]`, e.g. to evaluate weights copied out during
+    /// training with ``exhaustiveAccuracies()``; lanes past `seeds.count` are left as they are.
+    /// - Precondition: one `Parameters` per seed, of this trainer's shape.
+    public mutating func load(_ parameters: [Parameters]) {
+        precondition(parameters.count == seeds.count, "one set of weights per seed")
+        for (k, θ) in parameters.enumerated() { layout.store(θ, into: &lanes, lane: k) }
     }
 }
 
@@ -144,12 +162,6 @@ extension RunSummary {
     /// together by ``LaneTrainer``: the same summaries, bit for bit.
     /// - Precondition: `LaneTrainer.supports(configuration)`.
     public static func lanes(training configuration: TrainingConfiguration, seeds: [UInt64]) -> [RunSummary] {
-        var trainer = LaneTrainer(configuration, seeds: seeds)
-        let histories = trainer.train()
-        let accuracies = trainer.exhaustiveAccuracies()
-        return seeds.indices.map { k in
-            RunSummary(seed: seeds[k], epochsToConverge: histories[k].epochsToConverge,
-                       exhaustiveAccuracy: accuracies[k], finalLoss: histories[k].loss.last ?? .nan, θ: trainer.θ(k))
-        }
+        lanes(training: configuration, seeds: seeds, recording: .nothing)
     }
 }

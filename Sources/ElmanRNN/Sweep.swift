@@ -10,21 +10,17 @@ public struct RunSummary: Sendable, Equatable {
     public var finalLoss: Double
     /// The trained weights.
     public var θ: Parameters
+    /// The network at the epoch the run first converged; nil when it never did, or when the
+    /// sweep did not record it (``SweepRecording/atConvergence``).
+    public var atConvergence: Checkpoint? = nil
+    /// The network at each of the sweep's ``SweepRecording/checkpoints`` within its epochs, in order.
+    public var checkpoints: [Checkpoint] = []
 }
 
 extension RunSummary {
     /// Trains one network and evaluates it on every operand pair.
     public init(training configuration: TrainingConfiguration) {
-        var trainer = Trainer(configuration)
-        let history = trainer.train()
-        self.init(
-            seed: configuration.seed,
-            epochsToConverge: history.epochsToConverge,
-            exhaustiveAccuracy: Evaluation.exhaustiveAccuracy(
-                trainer.θ, operandRange: configuration.operandRange, encoding: trainer.encoding),
-            finalLoss: history.loss.last ?? .nan,
-            θ: trainer.θ
-        )
+        self.init(training: configuration, recording: .nothing)
     }
 }
 
@@ -35,8 +31,8 @@ public struct Sweep: Sendable {
     /// Seeds are trained ``LaneTrainer/laneCount`` at a time, one per SIMD lane, when
     /// ``LaneTrainer/supports(_:)`` the configuration (the same results as ``Trainer``, bit
     /// for bit, several times faster), else one at a time by ``Trainer``; either way spread
-    /// over all cores.
-    public init(_ configuration: TrainingConfiguration, seeds: [UInt64]) {
+    /// over all cores. `recording` says which checkpoints to keep of each run (none by default).
+    public init(_ configuration: TrainingConfiguration, seeds: [UInt64], recording: SweepRecording = .nothing) {
         let results = ResultSlots(count: seeds.count)
         if LaneTrainer.supports(configuration) {
             let groups = stride(from: 0, to: seeds.count, by: LaneTrainer.laneCount).map {
@@ -44,7 +40,7 @@ public struct Sweep: Sendable {
             }
             DispatchQueue.concurrentPerform(iterations: groups.count) { g in
                 let group = groups[g]
-                for (k, run) in zip(group, RunSummary.lanes(training: configuration, seeds: Array(seeds[group]))) {
+                for (k, run) in zip(group, RunSummary.lanes(training: configuration, seeds: Array(seeds[group]), recording: recording)) {
                     results.store(run, at: k)
                 }
             }
@@ -52,7 +48,7 @@ public struct Sweep: Sendable {
             DispatchQueue.concurrentPerform(iterations: seeds.count) { k in
                 var one = configuration
                 one.seed = seeds[k]
-                results.store(RunSummary(training: one), at: k)
+                results.store(RunSummary(training: one, recording: recording), at: k)
             }
         }
         runs = results.values

@@ -37,4 +37,24 @@ extension Sweep {
     public func epochHistogram(binWidth: Double) -> Histogram {
         Histogram(converged.map(Double.init), binWidth: binWidth, from: 0)
     }
+
+    /// The share of `draws` groups of `size` runs, each drawn at random without replacement
+    /// from this sweep (from `seed`), whose median epochs to converge (over the group's
+    /// converged runs) is at least `threshold`: how often a sweep of `size` seeds reports a
+    /// median that high when this sweep is the population. A group in which no run converged
+    /// has no median and counts as below. Nil when the sweep has fewer than `size` runs.
+    public func shareOfGroups(
+        size: Int, withMedianEpochsAtLeast threshold: Double, draws: Int = 10_000, seed: UInt64 = 0
+    ) -> Double? {
+        guard size >= 1, size <= runs.count, draws >= 1 else { return nil }
+        var rng = SplitMix64(seed: seed)
+        var pool = runs.map(\.epochsToConverge)
+        var high = 0
+        for _ in 0..<draws {
+            // A partial Fisher–Yates shuffle: the first `size` entries become the group.
+            for k in 0..<size { pool.swapAt(k, k + rng.uniform(below: pool.count - k)) }
+            if let m = median(pool[..<size].compactMap { $0.map(Double.init) }), m >= threshold { high += 1 }
+        }
+        return Double(high) / Double(draws)
+    }
 }
