@@ -27,7 +27,15 @@ struct LaneLayout: Sendable {
     /// ∂L/∂o(t), τ+1; ∂L/∂a(t), (τ+2)×H with row τ+1 zero.
     var dL_do: Int { yHat + τ + 1 }
     var dL_da: Int { dL_do + τ + 1 }
-    var count: Int { dL_da + (τ + 2) * H }
+    /// The two H-vectors that carry one output's error back in truncated BPTT
+    /// (``LaneViews/runTruncatedRecurrence(window:)``): at h(s), and through tanh at a(s).
+    var carried: Int { dL_da + (τ + 2) * H }
+    var carriedThroughTanh: Int { carried + H }
+    /// ∂L/∂θ in the parameters' layout, kept only when the gradient is clipped, which needs its
+    /// norm before any step (``LaneViews/descendAlongClippedGradients(threshold:learningRate:)``).
+    /// Last, so that a run without clipping never touches it and it costs no cache.
+    var gradients: Int { carriedThroughTanh + H }
+    var count: Int { gradients + parameterCount }
 
     /// Lane `lane`'s parameters, read out of `buffer` (U, W, b, V, c, each row-major, are laid
     /// out in the order of ``Parameters/allEntries``).
@@ -57,9 +65,15 @@ struct LaneLayout: Sendable {
 struct LaneViews {
     let layout: LaneLayout
     let U, W, b, V, c, x, y, h, o, yHat, dL_do, dL_da: UnsafeMutablePointer<LaneVector>
+    let carried, carriedThroughTanh: UnsafeMutablePointer<LaneVector>
+    /// The first parameter (U's first entry), and ∂L/∂θ laid out as the parameters: the
+    /// gradient of the parameter at `p` is at `gradients[p - θ]`.
+    let θ, gradients: UnsafeMutablePointer<LaneVector>
 
     init(_ base: UnsafeMutablePointer<LaneVector>, _ layout: LaneLayout) {
         self.layout = layout
+        θ = base + layout.U; gradients = base + layout.gradients
+        carried = base + layout.carried; carriedThroughTanh = base + layout.carriedThroughTanh
         U = base + layout.U; W = base + layout.W; b = base + layout.b; V = base + layout.V
         c = base + layout.c; x = base + layout.x; y = base + layout.y; h = base + layout.h
         o = base + layout.o; yHat = base + layout.yHat; dL_do = base + layout.dL_do

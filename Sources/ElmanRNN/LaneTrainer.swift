@@ -6,7 +6,7 @@
 /// reference this is held to: every lane gives exactly, bit for bit, the history and weights
 /// that `Trainer` gives for that seed alone (`LaneTrainingTests`), because each lane performs
 /// the same floating-point operations in the same order (see ``LaneViews/runForward()`` and
-/// ``LaneViews/runBackwardAndDescend(outputGradient:learningRate:)``). Each lane draws its
+/// ``LaneViews/runBackwardAndDescend(outputGradient:learningRate:truncation:clippingThreshold:)``). Each lane draws its
 /// weights and then its samples from its own ``SplitMix64``, so lanes see different operands.
 /// Lanes that have converged keep training, as `Trainer` trains all `configuration.epochs`.
 ///
@@ -48,10 +48,14 @@ public struct LaneTrainer: Sendable {
         implemented.operandRange = configuration.operandRange
         implemented.width = configuration.width
         implemented.window = configuration.window
+        implemented.truncation = configuration.truncation
+        implemented.gradientClipping = configuration.gradientClipping
         return implemented == configuration
             && configuration.hidden >= 1 && configuration.epochs >= 0 && configuration.window >= 1
             && (1...16).contains(configuration.width)
             && (1...(1 << configuration.width)).contains(configuration.operandRange)
+            && (configuration.truncation.map { $0 >= 1 } ?? true)
+            && (configuration.gradientClipping.map { $0 > 0 } ?? true)
     }
 
     /// The weights of every lane are drawn from its seed, as `Trainer` draws them.
@@ -112,7 +116,8 @@ public struct LaneTrainer: Sendable {
                         wrong .|= (yHat .>= 0.5) .^ (y .>= 0.5)
                     }
                     network.runBackwardAndDescend(
-                        outputGradient: configuration.outputGradient, learningRate: configuration.learningRate)
+                        outputGradient: configuration.outputGradient, learningRate: configuration.learningRate,
+                        truncation: configuration.truncation, clippingThreshold: configuration.gradientClipping)
                     return (loss, .!wrong)
                 }
             }
