@@ -12,6 +12,10 @@ public struct CarryProbe: Sendable {
     public var bestUnitAccuracy: Double
     /// How often the least-squares readout w · (h(t), 1), compared with ½, is the carry.
     public var readoutAccuracy: Double
+    /// The states probed: one per pair and step.
+    public var stateCount: Int
+    /// The states whose carry the readout misreads.
+    public var readoutErrors: Int
 
     public init(_ θ: Parameters, operandRange: Int = 128) {
         let encoding = BitEncoding()
@@ -48,6 +52,8 @@ public struct CarryProbe: Sendable {
             if (value > 0.5) == (carries[k] == 1) { readoutRight += 1 }
         }
         bestUnitAccuracy = Double(unitRight) / Double(carries.count)
+        stateCount = carries.count
+        readoutErrors = carries.count - readoutRight
         readoutAccuracy = Double(readoutRight) / Double(carries.count)
     }
 }
