@@ -24,22 +24,28 @@ from headless import Browser
 
 
 class OutputText(html.parser.HTMLParser):
-    """The text inside a page's `<div class="output">` blocks, and all of its text."""
+    """The text inside a page's `<div class="output">` blocks that the search index holds, and
+    the rest of its text. Of a plot the index keeps only its title, so a plot's canvas counts
+    as other text: a word drawn in it is not a word search must find."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.depth, self.output, self.other = 0, [], []
+        self.depth, self.plot, self.output, self.other = 0, 0, [], []
 
     def handle_starttag(self, tag, attrs):
         if self.depth or (tag == "div" and ("class", "output") in attrs):
             self.depth += 1 if tag not in ("br", "img", "input", "meta", "link") else 0
+        if self.plot or (tag == "pre" and ("class", "plot") in attrs):
+            self.plot += 1 if tag not in ("br", "img", "input", "meta", "link") else 0
 
     def handle_endtag(self, tag):
         if self.depth and tag not in ("br", "img", "input", "meta", "link"):
             self.depth -= 1
+        if self.plot and tag not in ("br", "img", "input", "meta", "link"):
+            self.plot -= 1
 
     def handle_data(self, data):
-        (self.output if self.depth else self.other).append(data)
+        (self.output if self.depth and not self.plot else self.other).append(data)
 
 
 def output_only_word(site):
