@@ -53,10 +53,28 @@ public struct ChapterRunner: Sendable {
                               String(limit), program.source, ChapterProgram.runtime]
                              + RunInputs.keyParts(chapter, root: root))
         let entry = cache.appendingPathComponent("results/\(key.hash)")
-        if useCache, let stored = ResultsEntry.read(entry, key: key, order: program.snippetIndexes) {
+        func cached() -> ChapterExecution? {
+            guard useCache, let stored = ResultsEntry.read(entry, key: key, order: program.snippetIndexes) else { return nil }
             return ChapterExecution(outputs: stored.outputs, errors: [], warnings: stored.warnings,
                                     seconds: (clock.now - start).seconds, cached: true)
         }
+        if let hit = cached() { return hit }
+        // Runs of one chapter that share a cache (the test suite's, `serve` beside `check`) take
+        // turns, so that it runs once and the others read its results. One lock file per
+        // chapter path, not per key, so that edits do not leave a trail of them.
+        let locks = cache.appendingPathComponent("locks")
+        try? FileManager.default.createDirectory(at: locks, withIntermediateDirectories: true)
+        let lock = locks.appendingPathComponent(Digest.of(Data(chapter.path.utf8)).prefix(16) + ".lock").path
+        let turn = try? withFileLock(lock) { () throws(WeaveError) -> ChapterExecution in
+            cached() ?? run(chapter, program, key: key, entry: entry, limit: limit, start: start)
+        }
+        return turn ?? run(chapter, program, key: key, entry: entry, limit: limit, start: start)
+    }
+
+    private func run(
+        _ chapter: Chapter, _ program: ChapterProgram, key: ContentKey, entry: URL, limit: Int, start: ContinuousClock.Instant
+    ) -> ChapterExecution {
+        let clock = ContinuousClock()
         var execution: ChapterExecution
         let scopeErrors = InlineScope.errors(in: chapter)
         do {
