@@ -77,3 +77,25 @@ import Testing
         #expect(PackageBuild.localPackageFolders(cache: cache).map(\.path) == [dependency])
     }
 }
+
+/// The key of a package the course depends on by path: its files count, its build folders not.
+@Suite struct LocalPackageKeyTests {
+    @Test func filesCountAndHiddenFoldersDoNot() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("weave-local-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for sub in ["Sources/Lib", ".build/debug", "Other"] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+        func write(_ path: String, _ text: String) throws { try Data(text.utf8).write(to: folder.appendingPathComponent(path)) }
+        try write("Sources/Lib/Lib.swift", "public let x = 1\n")
+        try write("Other/data.txt", "a\n")
+        let key = PackageBuild.localKey([folder.path])
+        try write(".build/debug/object.o", "changes with every build\n")
+        #expect(PackageBuild.localKey([folder.path]) == key)
+        try write("Other/data.txt", "b\n")
+        let afterData = PackageBuild.localKey([folder.path])
+        #expect(afterData != key)
+        try write("Sources/Lib/Lib.swift", "public let x = 2\n")
+        #expect(PackageBuild.localKey([folder.path]) != afterData)
+    }
+}
