@@ -32,33 +32,15 @@ extension PackageBuild {
 
     /// The key of the packages the root depends on by path: SwiftPM pins no version for them,
     /// so their sources count like the root's own.
+    ///
     /// Every file below each folder counts (a target may keep sources outside `Sources/`),
     /// except below hidden folders: a package's `.build`, `.git` and `.swiftpm` are gigabytes
     /// that its own builds rewrite, so reading them made every run slow and changed the key
     /// while the package was being built or tested beside weave.
     static func localKey(_ folders: [String]) -> String {
-        ContentKey(folders.flatMap { [$0] + packageFiles(URL(fileURLWithPath: $0)) + visibleDigests(URL(fileURLWithPath: $0)) }).hash
+        ContentKey(folders.flatMap { [$0] + packageFiles(URL(fileURLWithPath: $0)) + RunInputs.digests(URL(fileURLWithPath: $0), skippingHidden: true) }).hash
     }
 
-    /// The digest of every file below `folder`, by relative path, leaving out whatever lies
-    /// in or below a file or folder whose name starts with a dot.
-    static func visibleDigests(_ folder: URL) -> [String] {
-        var names: [String] = []
-        if let walker = FileManager.default.enumerator(atPath: folder.path) {
-            while let name = walker.nextObject() as? String {
-                // Not descended into at all: .build alone can hold a million files.
-                if (name as NSString).lastPathComponent.hasPrefix(".") { walker.skipDescendants(); continue }
-                names.append(name)
-            }
-        }
-        return ["folder"] + names.sorted().flatMap { name -> [String] in
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { return [] }
-            return [name, Digest.of(data)]
-        }
-    }
-
-    /// The folders of the dependencies given by path, from the state SwiftPM keeps in its build
-    /// folder (none when it cannot be read).
     /// The folders of the packages the package depends on by path (`.package(path:)`), as the
     /// last SwiftPM build in `cache` resolved them: they may live outside the package root,
     /// and `weave serve` watches them too. Empty before the first build.
@@ -66,6 +48,8 @@ extension PackageBuild {
         localPackages(scratch: scratch(cache)).map { URL(fileURLWithPath: $0) }
     }
 
+    /// The folders of the dependencies given by path, from the state SwiftPM keeps in its build
+    /// folder (none when it cannot be read).
     static func localPackages(scratch: URL) -> [String] {
         struct State: Decodable {
             struct Object: Decodable { var dependencies: [Dependency] }

@@ -16,14 +16,22 @@ enum RunInputs {
 
     /// A file's digest, or for a folder every file's below it, or "absent": a file appearing,
     /// changing or going away changes the key.
-    static func digests(_ url: URL) -> [String] {
+    /// `skippingHidden`: leave out, without walking them, files and folders whose name starts
+    /// with a dot (a package's `.build` can hold a million files that its own builds rewrite).
+    static func digests(_ url: URL, skippingHidden: Bool = false) -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return ["absent"] }
         guard isDirectory.boolValue else {
             return [FileManager.default.contents(atPath: url.path).map { "digest " + Digest.of($0) } ?? "unreadable"]
         }
-        let names = ((try? FileManager.default.subpathsOfDirectory(atPath: url.path)) ?? []).sorted()
-        return ["folder"] + names.flatMap { name -> [String] in
+        var names: [String] = []
+        if let walker = FileManager.default.enumerator(atPath: url.path) {
+            while let name = walker.nextObject() as? String {
+                if skippingHidden, (name as NSString).lastPathComponent.hasPrefix(".") { walker.skipDescendants(); continue }
+                names.append(name)
+            }
+        }
+        return ["folder"] + names.sorted().flatMap { name -> [String] in
             guard let data = FileManager.default.contents(atPath: url.appendingPathComponent(name).path) else { return [] }
             return [name, Digest.of(data)]
         }
