@@ -6,7 +6,7 @@ import Testing
 /// SwiftPM builds the plugin's `weave` (and swift-syntax with it) inside the fixture, which
 /// costs minutes of compiler time and would compete with every other test for the cores. So
 /// the suite runs only when `WEAVE_TEST_PLUGIN` is set; `.ci/run` sets it and runs this suite
-/// in a process of its own beside the full `swift test`.
+/// after the full `swift test`.
 @Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["WEAVE_TEST_PLUGIN"] != nil,
                              "set WEAVE_TEST_PLUGIN=1: builds weave inside a fixture package"))
 struct PluginWayTests {
