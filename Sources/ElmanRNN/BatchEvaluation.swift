@@ -82,6 +82,14 @@ extension Evaluation {
 
     /// One lane group (at most ``LaneVector/scalarCount`` networks): every lane reads the same
     /// pair; lanes past the group's networks run a copy of the last and are not reported.
+    ///
+    /// h(t) and o(t) depend only on the inputs x(1)…x(t), in either bit order, so the pairs
+    /// run in the order of their inputs step by step, and each pair starts at the first step
+    /// whose input differs from the previous pair's: the steps before are still in their slots
+    /// of h and o. Every step is the same arithmetic on the same inputs as when the pair runs
+    /// alone, and the counts are sums over pairs, so they do not depend on the order
+    /// (`BatchEvaluationTests` compare them with ``Evaluation`` pair by pair). Every pair
+    /// below 128 at 8 bits takes 38,228 steps this way instead of 131,072.
     private static func laneCounts(
         _ networks: [Parameters], pairs: [(a: Int, b: Int)], encoding: BitEncoding
     ) -> [PairCounts] {
@@ -91,17 +99,34 @@ extension Evaluation {
         for lane in 0..<LaneVector.scalarCount {
             layout.store(networks[min(lane, networks.count - 1)], into: &buffer, lane: lane)
         }
+        // A pair's inputs as one number, two bits per step, x(1) in the highest: sorting by it
+        // puts pairs with a common beginning next to each other, and the highest bit in which
+        // two of them differ names the first step whose input differs.
+        let inputs = pairs.map { a, b in
+            (1...width).reduce(0) { key, t in key << 2 | table[a][t - 1] << 1 | table[b][t - 1] }
+        }
+        let order = pairs.indices.sorted { inputs[$0] < inputs[$1] }
         typealias Count = LaneVector.MaskStorage
         var rightSums = Count(), rightAtStep = Array(repeating: Count(), count: width)
         var firstWrongAtStep = rightAtStep
         buffer.withLanes(layout) { network in
-            for (a, b) in pairs {
-                let sum = (a + b) & mask
-                for t in 1...width {
-                    network.x[2 * t] = LaneVector(repeating: Double(table[a][t - 1]))
-                    network.x[2 * t + 1] = LaneVector(repeating: Double(table[b][t - 1]))
+            var previous: Int?
+            for index in order {
+                let (a, b) = pairs[index], sum = (a + b) & mask
+                var first = 1
+                if let previous {
+                    let differ = previous ^ inputs[index]
+                    // Bit 2(width − t) + 1 or 2(width − t) differs when step t's input does.
+                    first = differ == 0 ? width + 1 : width - (Int.bitWidth - 1 - differ.leadingZeroBitCount) / 2
                 }
-                network.runForward()
+                if first <= width {
+                    for t in first...width {
+                        network.x[2 * t] = LaneVector(repeating: Double(table[a][t - 1]))
+                        network.x[2 * t + 1] = LaneVector(repeating: Double(table[b][t - 1]))
+                        network.runStep(t)
+                    }
+                }
+                previous = inputs[index]
                 var wrong = SIMDMask<Count>()
                 for t in 1...width {
                     let wrongHere = LaneTrainer.predictsOne(network.o[t]) .^ SIMDMask(repeating: table[sum][t - 1] == 1)
