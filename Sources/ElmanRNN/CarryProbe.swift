@@ -38,18 +38,23 @@ public struct CarryProbe: Sendable {
             }
         }
 
-        let r = (0..<θ.H).map { i in correlation((0..<states.rows).map { states[$0, i] }, carries) }
+        let r = columnCorrelations(states, with: carries)
         let best = r.indices.max { abs(r[$0]) < abs(r[$1]) } ?? 0
         correlations = r
         bestUnit = best
         let sign = r[best] < 0 ? -1.0 : 1.0
         let w = leastSquaresReadout(states, carries)
         var unitRight = 0, readoutRight = 0
-        for k in carries.indices {
-            if (sign * states[k, best] > 0) == (carries[k] == 1) { unitRight += 1 }
-            var value = w[θ.H]
-            for i in 0..<θ.H { value += w[i] * states[k, i] }
-            if (value > 0.5) == (carries[k] == 1) { readoutRight += 1 }
+        // Over raw buffers: a probe reads 131,072 states of 16 units, and the course probes 200
+        // networks (the same operations in the same order as with subscripts, so the same bits).
+        states.elements.withUnsafeBufferPointer { states in
+            for k in carries.indices {
+                let state = states.baseAddress! + k * θ.H
+                if (sign * state[best] > 0) == (carries[k] == 1) { unitRight += 1 }
+                var value = w[θ.H]
+                for i in 0..<θ.H { value += w[i] * state[i] }
+                if (value > 0.5) == (carries[k] == 1) { readoutRight += 1 }
+            }
         }
         bestUnitAccuracy = Double(unitRight) / Double(carries.count)
         stateCount = carries.count
@@ -60,15 +65,36 @@ public struct CarryProbe: Sendable {
 
 /// Pearson's correlation of two equally long sequences; 0 when either is constant.
 func correlation(_ x: [Double], _ y: [Double]) -> Double {
-    precondition(x.count == y.count && !x.isEmpty, "sequences of equal, non-zero length")
-    let n = Double(x.count), mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
-    var sxy = 0.0, sxx = 0.0, syy = 0.0
-    for k in x.indices {
-        sxy += (x[k] - mx) * (y[k] - my)
-        sxx += (x[k] - mx) * (x[k] - mx)
-        syy += (y[k] - my) * (y[k] - my)
+    var column = Matrix(rows: x.count, columns: 1)
+    column.elements = x
+    return columnCorrelations(column, with: y)[0]
+}
+
+/// ``correlation(_:_:)`` of each column of X with y. The rows are read in order, each once
+/// per pass, instead of column by column: a probe's X is 131,072 × 16 entries (16 MB), and
+/// reading a column of it is a cache miss per entry. Each column's sums still add their terms
+/// for k = 0, 1, … in turn.
+func columnCorrelations(_ X: Matrix, with y: [Double]) -> [Double] {
+    precondition(X.rows == y.count && !y.isEmpty, "sequences of equal, non-zero length")
+    let rows = X.rows, columns = X.columns, n = Double(rows), my = y.reduce(0, +) / n
+    var mx = Array(repeating: 0.0, count: columns)
+    var sxy = mx, sxx = mx, syy = 0.0
+    X.elements.withUnsafeBufferPointer { X in
+        for k in 0..<rows {
+            for i in 0..<columns { mx[i] += X[k * columns + i] }
+        }
+        for i in 0..<columns { mx[i] /= n }
+        for k in 0..<rows {
+            let dy = y[k] - my
+            for i in 0..<columns {
+                let dx = X[k * columns + i] - mx[i]
+                sxy[i] += dx * dy
+                sxx[i] += dx * dx
+            }
+            syy += dy * dy
+        }
     }
-    return sxx > 0 && syy > 0 ? sxy / (sxx * syy).squareRoot() : 0
+    return (0..<columns).map { i in sxx[i] > 0 && syy > 0 ? sxy[i] / (sxx[i] * syy).squareRoot() : 0 }
 }
 
 /// The weights w (one per column of X, then a bias) that minimise Σ_k (w · (X_k, 1) − y_k)²,
@@ -79,11 +105,21 @@ func leastSquaresReadout(_ X: Matrix, _ y: [Double]) -> [Double] {
     let n = X.columns + 1
     var A = Matrix(rows: n, columns: n + 1)  // [XᵀX | Xᵀy], X with a column of ones appended
     var z = Array(repeating: 1.0, count: n)
-    for k in 0..<X.rows {
-        for i in 0..<X.columns { z[i] = X[k, i] }
-        for i in 0..<n {
-            for j in i..<n { A[i, j] += z[i] * z[j] }
-            A[i, n] += z[i] * y[k]
+    // The sums over rows, over raw buffers (each entry gets the same additions in the same
+    // order as with subscripts): 131,072 rows of 153 products each for one probe.
+    let rows = X.rows, columns = X.columns
+    A.elements.withUnsafeMutableBufferPointer { A in
+        z.withUnsafeMutableBufferPointer { z in
+            X.elements.withUnsafeBufferPointer { X in
+                for k in 0..<rows {
+                    for i in 0..<columns { z[i] = X[k * columns + i] }
+                    for i in 0..<n {
+                        let row = A.baseAddress! + i * (n + 1)
+                        for j in i..<n { row[j] += z[i] * z[j] }
+                        row[n] += z[i] * y[k]
+                    }
+                }
+            }
         }
     }
     for i in 0..<n {

@@ -9,6 +9,29 @@ import Testing
         #expect(correlation([3, 3, 3], [1, 2, 3]) == 0)
     }
 
+    /// The correlations of all columns at once, reading rows in order, are each column's
+    /// correlation computed alone from the column, as the textbook loop does, to the bit.
+    @Test func columnCorrelationsEqualEachColumnAlone() {
+        var rng = SplitMix64(seed: 9)
+        var X = Matrix(rows: 1_000, columns: 5)
+        for k in X.elements.indices { X.elements[k] = rng.uniformMinusOneToOne() }
+        for k in 0..<X.rows { X[k, 4] = 0.25 }  // a constant column: correlation 0
+        let y = (0..<X.rows).map { k in X[k, 0] + X[k, 2] > 0 ? 1.0 : 0 }
+        func alone(_ x: [Double]) -> Double {
+            let n = Double(x.count), mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
+            var sxy = 0.0, sxx = 0.0, syy = 0.0
+            for k in x.indices {
+                sxy += (x[k] - mx) * (y[k] - my)
+                sxx += (x[k] - mx) * (x[k] - mx)
+                syy += (y[k] - my) * (y[k] - my)
+            }
+            return sxx > 0 && syy > 0 ? sxy / (sxx * syy).squareRoot() : 0
+        }
+        let expected = (0..<X.columns).map { i in alone((0..<X.rows).map { X[$0, i] }) }
+        #expect(columnCorrelations(X, with: y).map(\.bitPattern) == expected.map(\.bitPattern))
+        #expect(expected[4] == 0 && expected[0] > 0.3)
+    }
+
     /// Noiseless data from known weights: the readout must find them.
     @Test func leastSquaresRecoversKnownWeights() {
         let truth = [0.5, -2, 0.25, 1.5]  // three columns, then the bias
