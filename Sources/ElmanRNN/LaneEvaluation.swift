@@ -3,7 +3,7 @@ import Foundation
 extension LaneTrainer {
     /// ``Evaluation/exhaustiveAccuracy(_:operandRange:encoding:)`` of every seed's current
     /// weights, on the configuration's operand range and encoding, all lanes at once: each
-    /// operand pair runs through ``LaneViews/runForward()`` in every lane.
+    /// operand pair runs through the lane forward pass in every lane.
     ///
     /// `Evaluation` is the reference; the counts are the same, so the accuracies are equal.
     /// Only the decision ŷ(t) ≥ ½ is needed here, and it is taken from o(t) where that is
@@ -12,80 +12,58 @@ extension LaneTrainer {
     /// more than its rounding error, so 1 + e^(−o) > 2 and ŷ < ½, again after rounding. In
     /// between (and for NaN) the lane calls ``σ(_:)`` as the reference does.
     ///
-    /// Least significant bit first, the pairs are walked as a tree of their beginnings: h(t),
-    /// o(t) and the sum's bit t depend only on the operands' bits 1…t, so pairs that share
-    /// those share the steps up to t, and each step runs once per beginning instead of once per
-    /// pair (38,228 steps instead of 131,072 for 8-bit operands below 128). Each step is the
-    /// same arithmetic on the same inputs, so the counts are those of the pair-by-pair loop
-    /// (`LaneTrainingTests`); most significant bit first, bit t of the sum depends on later
-    /// bits, and the loop runs pair by pair.
+    /// The pairs are walked as a tree of their beginnings: h(t) and o(t) depend only on the
+    /// inputs x(1)…x(t), so pairs that share those share the steps up to t, and each step runs
+    /// once per beginning instead of once per pair (38,228 steps instead of 131,072 for 8-bit
+    /// operands below 128, least significant bit first). Each step is the same arithmetic on
+    /// the same inputs, so the counts are those of the pair-by-pair loop (`LaneTrainingTests`).
     public func exhaustiveAccuracies() -> [Double] {
-        let width = configuration.width, range = configuration.operandRange, mask = encoding.count - 1
+        let range = configuration.operandRange
         var buffer = lanes
         var right = LaneVector.MaskStorage()
         buffer.withLanes(layout) { network in
-            if encoding.order == .little {
-                right = Self.countRightByBeginnings(network, width: width, range: range, mask: mask)
-            } else {
-                right = Self.countRightPairByPair(network, encoding: encoding, width: width, range: range, mask: mask)
-            }
+            right = Self.countRightByBeginnings(network, encoding: encoding, range: range)
         }
         return seeds.indices.map { Double(right[$0]) / Double(range * range) }
     }
 
-    /// Per lane, the pairs below `range` whose every sum bit is right, least significant bit
-    /// first: a depth-first walk in which step t writes only slot t of h and o, so slot t − 1
-    /// still holds the beginning being extended.
-    static func countRightByBeginnings(_ network: LaneViews, width: Int, range: Int, mask: Int) -> LaneVector.MaskStorage {
+    /// Per lane, the pairs below `range` whose every sum bit is right: a depth-first walk over
+    /// the operands' bits in the order the encoding feeds them, in which step t writes only
+    /// slot t of h and o, so slot t − 1 still holds the beginning being extended. Most
+    /// significant bit first, a sum bit depends on bits that come later, so the decisions are
+    /// kept and compared with the sum at the end of each pair.
+    static func countRightByBeginnings(_ network: LaneViews, encoding: BitEncoding, range: Int) -> LaneVector.MaskStorage {
+        let width = encoding.width, mask = encoding.count - 1
+        /// The bit of the operands (and of the sum) that step t reads, as `encoding.table` has it.
+        func position(_ t: Int) -> Int { encoding.order == .little ? t - 1 : width - t }
         var right = LaneVector.MaskStorage()
-        func extend(_ t: Int, _ aLow: Int, _ bLow: Int, _ wrong: SIMDMask<LaneVector.MaskStorage>) {
-            let bit = 1 << (t - 1)
+        var predictions = Array(repeating: SIMDMask<LaneVector.MaskStorage>(), count: width + 1)
+        func extend(_ t: Int, _ aSoFar: Int, _ bSoFar: Int) {
+            let bit = 1 << position(t)
             for bitA in 0...1 {
-                // Bits not yet set are zero, so a beginning already at or past the range stays there.
-                let a = aLow | (bitA * bit)
+                // Bits not yet chosen are zero, so the operand is at least this: a beginning
+                // already at or past the range stays there, in either order.
+                let a = aSoFar | (bitA * bit)
                 if a >= range { continue }
                 for bitB in 0...1 {
-                    let b = bLow | (bitB * bit)
+                    let b = bSoFar | (bitB * bit)
                     if b >= range { continue }
                     network.x[2 * t] = LaneVector(repeating: Double(bitA))
                     network.x[2 * t + 1] = LaneVector(repeating: Double(bitB))
                     network.runStep(t)
-                    let target = ((a + b) & mask) & bit != 0
-                    let stillWrong = wrong .| (predictsOne(network.o[t]) .^ SIMDMask(repeating: target))
-                    if t == width {
-                        right &+= LaneVector.MaskStorage(repeating: 1).replacing(with: 0, where: stillWrong)
-                    } else {
-                        extend(t + 1, a, b, stillWrong)
+                    predictions[t] = predictsOne(network.o[t])
+                    if t < width {
+                        extend(t + 1, a, b)
+                        continue
                     }
+                    let sum = (a + b) & mask
+                    var wrong = SIMDMask<LaneVector.MaskStorage>()
+                    for s in 1...width { wrong .|= predictions[s] .^ SIMDMask(repeating: sum & (1 << position(s)) != 0) }
+                    right &+= LaneVector.MaskStorage(repeating: 1).replacing(with: 0, where: wrong)
                 }
             }
         }
-        extend(1, 0, 0, SIMDMask())
-        return right
-    }
-
-    /// Per lane, the pairs below `range` whose every sum bit is right, each pair run alone.
-    static func countRightPairByPair(
-        _ network: LaneViews, encoding: BitEncoding, width: Int, range: Int, mask: Int
-    ) -> LaneVector.MaskStorage {
-        let table = encoding.table
-        var right = LaneVector.MaskStorage()
-        for a in 0..<range {
-            for b in 0..<range {
-                let sum = (a + b) & mask
-                for t in 1...width {
-                    network.x[2 * t] = LaneVector(repeating: Double(table[a][t - 1]))
-                    network.x[2 * t + 1] = LaneVector(repeating: Double(table[b][t - 1]))
-                }
-                network.runForward()
-                var wrong = SIMDMask<LaneVector.MaskStorage>()
-                for t in 1...width {
-                    let target = table[sum][t - 1] == 1
-                    wrong .|= Self.predictsOne(network.o[t]) .^ SIMDMask(repeating: target)
-                }
-                right &+= LaneVector.MaskStorage(repeating: 1).replacing(with: 0, where: wrong)
-            }
-        }
+        extend(1, 0, 0)
         return right
     }
 

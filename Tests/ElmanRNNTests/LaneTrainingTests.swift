@@ -67,13 +67,15 @@ import Testing
         }
     }
 
-    /// The lane evaluation walks least-significant-first pairs by their beginnings: operand
+    /// The lane evaluation walks the pairs by their beginnings, in either bit order: operand
     /// ranges that are and are not powers of two, sums that overflow, and the seed's own.
     static let evaluationCases = cases.filter { $0.configuration.operandRange <= 32 } + [
         Case(name: "the seed's configuration, trained part way", configuration: configuration(epochs: 2_500),
              seeds: Array(0..<8)),
         Case(name: "a range that is no power of two", configuration:
                 configuration(hidden: 6, epochs: 1_500, range: 21, width: 6, window: 20), seeds: [1, 2, 3]),
+        Case(name: "big-endian, a range that is no power of two", configuration:
+                configuration(hidden: 6, epochs: 1_000, order: .big, range: 21, width: 6, window: 20), seeds: [4, 5]),
         Case(name: "little-endian, overflowing sums", configuration:
                 configuration(hidden: 7, epochs: 1_500, range: 32, width: 5, window: 10), seeds: Array(200..<208)),
     ]
